@@ -1,5 +1,5 @@
-"""Where a part plays, said as the readers know it: the part out before a time and after one ("no piano before
-0:20.000, and no piano after 0:40.000"), measured here on the video, so no reader has to place it.
+"""Where a part plays, said as the readers know it: the part out before a time and after one ("the piano out before
+0:20.000, and the piano out after 0:40.000"), measured here on the video, so no reader has to place it.
 
 - Kept out everywhere but a place: "no piano except between 0:20 and 0:40", "no piano outside the first half", "take
   the lead guitar out of everything but the last 16 seconds", "i dont want drums anywhere besides shot 8 thru shot
@@ -12,7 +12,7 @@
 Before, the readers placed the removal at the place said, made the part louder there, or asked which of two stretches
 was meant: the part taken out exactly where it was wanted.
 
-    outside("no piano except between 0:20 and 0:40", analysis, plan)   # "no piano before 0:20.000, and no piano after 0:40.000"
+    outside("no piano except between 0:20 and 0:40", analysis, plan)   # "the piano out before 0:20.000, and the piano out after 0:40.000"
 
 A place that cannot be found (`locate` None or a question), or one that is the whole video, leaves the words as said.
 """
@@ -27,7 +27,6 @@ from v2m.agent.dialogue.place_finders import locate
 from v2m.agent.dialogue.spoken_times import timed
 from v2m.agent.dialogue.where import Ask, Span, fmt
 from v2m.tools.contract import ScorePlan, VideoAnalysis
-
 
 
 def _part(name: str) -> str:
@@ -188,7 +187,7 @@ def _only_sentence(sent: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
 
 
 def _out(part: str, before: float | None, after: float | None, d: float) -> str:
-    """ "no PART before T, and no PART after U" (either side where it cuts something off)."""
+    """ "the PART out before T, and the PART out after U" (either side where it cuts something off)."""
     part = "drums" if KIT_RE.match(part) else "bass" if part.lower() in ("double bass", "upright bass") else part   # "brushes
     # only in the second quarter": the kit they play; "the double bass should stop": the bass (read as doubling it)
     said = [f"the {part} out before {fmt(before, 3)}"] if before is not None and 0.05 < before < d - 0.05 else []
@@ -273,7 +272,7 @@ def ranges(request: str) -> str:
 
 def outside(request: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     """`request` with each part kept to a place, or coming in late or going early, said as the part out before and
-    after: "no piano before 0:20.000, and no piano after 0:40.000"."""
+    after: "the piano out before 0:20.000, and the piano out after 0:40.000"."""
     d = analysis.duration_s
 
     def spared(m) -> str:
