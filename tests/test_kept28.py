@@ -13,12 +13,9 @@ from __future__ import annotations
 
 import pytest
 from edit_clips import open_long
+from test_only27 import _plays  # noqa: F401  (where each section's role plays, by section start)
 
 from v2m.agent.dialogue.operations import effective_roles
-
-
-def _plays(plan, role: str) -> dict[float, bool]:
-    return {s.start_s: role in effective_roles(plan, s) for s in plan.sections}
 
 
 @pytest.mark.parametrize("style,said,role,lo,hi", [

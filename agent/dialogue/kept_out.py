@@ -202,7 +202,8 @@ def _entered(m: re.Match, analysis: VideoAnalysis, plan: ScorePlan) -> str:
         return m.group(0)
     part = next(g[k] for k in ("e1", "e2", "e3", "e4", "e5", "e7", "e8", "e9") if g[k])
     if g["e9"]:   # "no celesta before the kid looks up at the stars, 0:28": at the time said
-        return _out(part, None if g["p9"].lower() == "after" else _clock_s(g["t9"]), _clock_s(g["t9"]) if g["p9"].lower() == "after" else None, d) or m.group(0)
+        t, goes = _clock_s(g["t9"]), g["p9"].lower() == "after"
+        return _out(part, None if goes else t, t if goes else None, d) or m.group(0)
     if g["a5"]:   # "shouldn't show up before 0:36 or after 0:52"
         a, b = _span(f"until {g['a5']}", analysis, plan), _span(f"after {g['a6']}", analysis, plan)
         return _out(part, _edge(a), _edge(b), d) if a and b else m.group(0)
@@ -285,14 +286,13 @@ def outside(request: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:
     def said(m) -> str:
         part = m["part"] or m["part2"] or m["part3"] or m["part4"]
         at = (m["at"] or m["at2"] or m["at3"] or m["at4"]).strip()
-        if m["tail"] and _span(m["tail"].strip(" ,"), analysis, plan):
-            at = m["tail"].strip(" ,")   # "no synth bass except the hero shot, 0:32 to 0:44": the time
-        if (m["at2"] or m["at4"]) and not re.match(rf"{PREP} ", at, re.I):
-            at = f"in {at}"   # "save the drums for the second half": in it
-        span = _span(at, analysis, plan)
-        if span is None:
-            return m.group(0)
-        return (m["lead"] or "") + _out(part, span.start_s, span.end_s, d) if _out(part, span.start_s, span.end_s, d) else m.group(0)
+        span = _span(m["tail"].strip(" ,"), analysis, plan) if m["tail"] else None   # "no synth bass except the hero
+        if span is None:                                                                # shot, 0:32 to 0:44": the time
+            if (m["at2"] or m["at4"]) and not re.match(rf"{PREP} ", at, re.I):
+                at = f"in {at}"   # "save the drums for the second half": in it
+            span = _span(at, analysis, plan)
+        said = _out(part, span.start_s, span.end_s, d) if span is not None else ""
+        return (m["lead"] or "") + said if said else m.group(0)
     request = FRONT_RE.sub(lambda m: _fronted(m, analysis, plan), SHORT_RE.sub(lambda m: _short(m, analysis, plan), request))
     request = GO_RE.sub(lambda m: _came_went(m, analysis, plan), ENTRY_RE.sub(lambda m: _entered(m, analysis, plan), request))
     request = KEPT_OUT_RE.sub(said, SPARED_RE.sub(spared, request))
