@@ -25,9 +25,12 @@ from v2m.agent.dialogue.operations import effective_roles  # noqa: E402
 def outcome(item: dict) -> tuple[str, str]:
     """("followed" | "asked" | "wrong", the reply) for one turn."""
     s = open_long(Path(tempfile.mkdtemp()), item["style"])
+    before = s.plan
     turn = s.say(item["said"])
     if turn.question:
         return "asked", turn.reply
+    if "changes" in item:
+        return shaped(item, before, s.plan, turn.reply)
     role = item["role"]
     if item["kind"] == "D":
         levels = [x.levels_db.get(role, 0) for x in s.plan.sections]
@@ -41,6 +44,53 @@ def outcome(item: dict) -> tuple[str, str]:
     return ("followed" if not bad else "wrong"), turn.reply + (f"  [wrong from {bad[:6]}]" if bad else "")
 
 
+EDGE = 2.0   # seconds either side of a named edge where a split may land on a bar line, not the exact time
+TIMES = [0.25 + 0.5 * i for i in range(120)]
+
+
+def _heard(plan, t: float) -> tuple:
+    """What plays at `t`: tempo, energy, roles, levels, music on."""
+    x = plan.sections[plan.section_at(t)]
+    return (x.tempo_bpm or plan.tempo_bpm, x.energy, tuple(sorted(effective_roles(plan, x))),
+            tuple(sorted((x.levels_db or {}).items())), x.music)
+
+
+def _inside(spans, t: float, margin: float = 0.0) -> bool:
+    return any(lo + min(margin, (hi - lo) / 4) <= t < hi - min(margin, (hi - lo) / 4) for lo, hi in spans)
+
+
+def _near(spans, t: float) -> bool:
+    return any(abs(t - e) < EDGE for lo, hi in spans for e in (lo, hi) if 0 < e < 60)
+
+
+def shaped(item: dict, old, new, reply: str) -> tuple[str, str]:
+    """Kinds T/E/S/M (tests/wordings29): each change heard in its stretch, the rest of the score as it was."""
+    bad = []
+    every = []
+    for c in item["changes"]:
+        where = [tuple(w) for w in c["where"]]
+        every += where + [tuple(w) for w in c.get("may", [])]
+        ts = [t for t in TIMES if _inside(where, t, EDGE)]
+        was, now = [_heard(old, t) for t in ts], [_heard(new, t) for t in ts]
+        if c["what"] in ("rise", "fall"):
+            sign = 1 if c["what"] == "rise" else -1
+            e = [sign * h[1] for h in now]
+            ok = e[-1] - e[0] >= 0.1 and all(b >= a - 0.01 for a, b in zip(e, e[1:])) and was != now
+        else:
+            dims = c["what"] if isinstance(c["what"], list) else [c["what"]]
+            sign = 1 if c["dir"] == "up" else -1
+            ok = any(all(sign * (n[k] - w[k]) > (0.4 if k == 0 else 0.004) for w, n in zip(was, now))
+                     for k in [{"tempo": 0, "energy": 1}[d] for d in dims])
+        if not ok:
+            bad.append(f"{c['what']} {c.get('dir', '')} not heard in {where}")
+    moved = [t for t in TIMES if not _inside(every, t) and not _near(every, t)
+             and (_heard(old, t)[2:] != _heard(new, t)[2:] or abs(_heard(old, t)[0] - _heard(new, t)[0]) > 0.4
+                  or abs(_heard(old, t)[1] - _heard(new, t)[1]) > 0.004)]
+    if moved:
+        bad.append(f"moved outside at {moved[0]}..{moved[-1]}")
+    return ("followed" if not bad else "wrong"), reply + (f"  [{'; '.join(bad)}]" if bad else "")
+
+
 def main(path: str, verbose: bool) -> None:
     items = yaml.safe_load(Path(path).read_text())
     verbose = verbose and "heldout" not in path   # the held-out split is counted, never read turn by turn
@@ -49,7 +99,8 @@ def main(path: str, verbose: bool) -> None:
         got, reply = outcome(item)
         tally[got] += 1
         if verbose and got != "followed":
-            print(f"{got:6s} {item['id']} {item['kind']} {item['style']}: {item['said']!r}\n       -> {reply[:240]!r}")
+            kind = item.get("kind") or "+".join(str(c["what"]) for c in item["changes"])
+            print(f"{got:6s} {item['id']} {kind} {item['style']}: {item['said']!r}\n       -> {reply[-400:]!r}")
     print(f"{path}: followed {tally['followed']}/{len(items)} ({100 * tally['followed'] / len(items):.1f}%), "
           f"asked {tally['asked']}, wrong {tally['wrong']}")
 
