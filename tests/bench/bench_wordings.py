@@ -1,10 +1,13 @@
 """Part-placement wordings written blind to the code (tests/wordings28): each turn played on the 60 s clip cut every
 4 s through a real chat Session with the rules planner; a turn is followed when the role plays exactly in the stretches
 it names afterwards (kind D: the role up everywhere it plays and the other role not up), asked when the reply is a
-question, wrong otherwise. Held-out files print totals only; -v prints every turn of a tune file.
+question, wrong otherwise. Speed, energy and shape wordings (tests/wordings29, an item with `changes`): each change
+heard in its stretch and the rest of the score unchanged (`shaped`). Held-out files print totals only; -v prints
+every turn of a tune file.
 
     python tests/bench/bench_wordings.py tests/wordings28/tune.yaml -v
     python tests/bench/bench_wordings.py tests/wordings28/heldout.yaml
+    python tests/bench/bench_wordings.py tests/wordings29/tune.yaml -v
 """
 
 from __future__ import annotations
@@ -25,12 +28,16 @@ from v2m.agent.dialogue.operations import effective_roles  # noqa: E402
 def outcome(item: dict) -> tuple[str, str]:
     """("followed" | "asked" | "wrong", the reply) for one turn."""
     s = open_long(Path(tempfile.mkdtemp()), item["style"])
+    if item.get("before"):
+        s.say(item["before"])
     before = s.plan
     turn = s.say(item["said"])
     if turn.question:
         return "asked", turn.reply
     if "changes" in item:
         return shaped(item, before, s.plan, turn.reply)
+    if "hits" in item:
+        return marked(item, before, s.plan, turn.reply)
     role = item["role"]
     if item["kind"] == "D":
         levels = [x.levels_db.get(role, 0) for x in s.plan.sections]
@@ -91,18 +98,50 @@ def shaped(item: dict, old, new, reply: str) -> tuple[str, str]:
     return ("followed" if not bad else "wrong"), reply + (f"  [{'; '.join(bad)}]" if bad else "")
 
 
+NEAR = 0.3   # seconds: a mark this close to the time asked is on it
+
+
+def _marks_ok(item: dict, plan) -> list[str]:
+    """What is wrong with `plan`'s marks for a hits item: a time asked with no mark on it (a stop where asked), a mark
+    the person made where none was asked, a mark left where one was to go."""
+    bad, user = [], [h for h in plan.hit_points if h.source == "user"]
+    for t in item["hits"]:
+        on = [h for h in plan.hit_points if abs(h.time_s - t) <= NEAR]
+        if not on or item.get("kind") == "stop" and not any(h.kind == "stop" for h in on):
+            bad.append(f"no {item.get('kind', 'mark')} at {t}")
+    extra = [h.time_s for h in user if not any(abs(h.time_s - t) <= NEAR for t in item["hits"])]
+    bad += [f"a mark nobody asked for at {extra}"] if extra else []
+    bad += [f"a mark left at {t}" for t in item.get("gone", []) if any(abs(h.time_s - t) <= NEAR for h in plan.hit_points)]
+    return bad
+
+
+def marked(item: dict, old, new, reply: str) -> tuple[str, str]:
+    """Hits items (tests/wordings29h): the marks asked, and nothing else in the score moved more than 2 s from them."""
+    bad = _marks_ok(item, new)
+    near = [*item["hits"], *item.get("gone", [])]
+    moved = [t for t in TIMES if all(abs(t - h) >= EDGE for h in near) and _heard(old, t) != _heard(new, t)]
+    bad += [f"moved at {moved[0]}..{moved[-1]}"] if moved else []
+    return ("followed" if not bad else "wrong"), reply + (f"  [{'; '.join(bad)}]" if bad else "")
+
+
 def main(path: str, verbose: bool) -> None:
     items = yaml.safe_load(Path(path).read_text())
     verbose = verbose and "heldout" not in path   # the held-out split is counted, never read turn by turn
     tally = {"followed": 0, "asked": 0, "wrong": 0}
+    already = 0   # hits items whose marks were all there before the turn (a cut the style already marks)
     for item in items:
+        if "hits" in item:
+            s = open_long(Path(tempfile.mkdtemp()), item["style"])
+            if item.get("before"):
+                s.say(item["before"])
+            already += not _marks_ok(item, s.plan)
         got, reply = outcome(item)
         tally[got] += 1
         if verbose and got != "followed":
-            kind = item.get("kind") or "+".join(str(c["what"]) for c in item["changes"])
+            kind = item.get("kind") or ("hits" if "hits" in item else "+".join(str(c["what"]) for c in item["changes"]))
             print(f"{got:6s} {item['id']} {kind} {item['style']}: {item['said']!r}\n       -> {reply[-400:]!r}")
     print(f"{path}: followed {tally['followed']}/{len(items)} ({100 * tally['followed'] / len(items):.1f}%), "
-          f"asked {tally['asked']}, wrong {tally['wrong']}")
+          f"asked {tally['asked']}, wrong {tally['wrong']}" + (f"; {already} already so before the turn" if already else ""))
 
 
 if __name__ == "__main__":
