@@ -89,7 +89,7 @@ WISH_BESIDE_CLOSING_RE = re.compile(
     r"bigger|punchier|busier|shot|cut|section|intro|ending|end|start|tempo|key|style)\b|\d", re.I)
 
 # Approval of what is there now ("perfect", "that's the one", "omg this slaps", "good. locking that in")
-APPROVAL_RE = re.compile(rf"\b(?:{PRAISE}|great|good|nice|lovely|beautiful|love (?:it|this|that)|"
+APPROVAL_RE = re.compile(rf"\b(?:{PRAISE}|great|good|nice|lovely|beautiful|love (?:it|this|that)(?! if\b)|"
                          r"well done|good job|ideal|ship it|good to go|approved|chef'?s kiss|"
                          r"we'?re there|that'?ll do|that will do|works for me|all set|sorted|exactly|that'?s (?:it|the one)|slaps|(?:this|it|that) (?:goes|go) (?:so |really )?hard|banger|sick|fire|aww+|cute|adorable|"
                          r"happy|thanks|thank you|ty|thx|tq|cheers|works|lock(?:ing|ed)? (?:it|that|this) in|keep it(?=\W*$)|"

@@ -19,7 +19,7 @@ from v2m.agent.dialogue.place_words import OWN_PLACE_RE
 
 # What energy is called ("intensity", "excitement", "drive"), the tempo ("pace") and the volume; the verbs that move either up
 # or down ("crank", "nudge", "calm"), and a quantity said to go up or down ("the tempo needs to go up")
-ENERGY = r"(?:energy|intensity|excitement|drive|busyness|momentum|vigou?r|oomph|pep)"
+ENERGY = r"(?:energy|intensity|excitement|drive|busyness|momentum|vigou?r|oomph|pep|dynamics)"
 PACE = r"(?:tempo|pace|speed|bpm)"
 VOLUME = r"(?:(?:master |overall |music )?(?:volume|loudness))"
 MOVE = (r"(?:bring|dial|turn|tone|take|pull|calm|nudge|knock|wind|ease|drop|notch|ratchet|move|push|kick|crank|pump|jack|"
@@ -36,7 +36,7 @@ ENERGY_MOVES = {
              r"\b(?:ease|back|lay) off (?:on )?(?:the |its |some )?{E}\b|\bease back (?:on )?(?:the |its )?{E}\b|\brein in (?:the |its )?{E}\b"
              r"|\b(?:pull|rein|dial|tone|scale|hold) (?:the |its |that |this |some )?{E} (?:\w+ )?(?:\w+ )?back\b"   # not "bring the energy back"
              r"|\btake (?:(?:a little|a bit|a touch|some) of )?(?:the |its )?{E} off\b"),   # "take a little of the drive off"
-    "up": (r"increase|raise|boost|crank up|turn up|pump up|dial up",
+    "up": (r"increase|raise|boost|lift|crank up|turn up|pump up|dial up",
            r"raised|increased|boosted|lifted|pushed|pumped(?: up)?|brought up|up|higher", None),
 }
 
@@ -183,7 +183,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\bless (?:silly|playful|goofy|jokey|frivolous|flashy|showy)\b|\bgraver\b|\bmore grown[- ]up\b"
      r"|\bcalm (?:it|things|this|that)\b(?! down)", "less energy"),
     # everyone playing, or kept big ("bring the whole band in", "go full band", "keep it big", "stay big till the end"): fuller
-    (r"\b(?:bring|let|have|get) (?:in )?(?:the (?:whole|full) band|everyone|everybody|all the (?:instruments|parts))(?: in)?\b"
+    (r"\b(?:bring|let|have|get) (?:in )?(?:the (?:whole|full) band|everyone|everybody|all the (?:instruments|parts))(?: in)?\b(?! (?:down|back|off|out)\b)"
      r"|\b(?:the )?(?:whole|full) band (?:comes |kicks |joins )?in\b|\bkeep (?:it|things|the music) (?:big|huge|massive|full)\b"
      r"|\bgo (?:full|whole) band\b|\b(?:stay|stays|staying) (?:big|huge|massive|full)\b",
      "more energy"),
@@ -199,7 +199,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
      r"|\bkeep (?:the energy|the momentum|the pace) (?:going|up)\b"
      r"|\bget (?:the |some )?energy back(?: up)?\b|(?:^\s*|(?<=, ))energy back\b", "more energy"),   # raised again after a dip
     (r"\bfewer (?:instruments|parts|layers)\b|\bless instruments\b|\bpull (?:it|things|everything|them) (?:back|down)\b(?! to \d)|\bback it off\b(?! to \d)|\bthin (?:it|things) out\b|\bthin it\b"
-     r"|\bcalm it down\b|\bsoften it\b|\b(?:take|bring) it(?: all)? down\b(?! to \d)|\bdial it back\b|\bstrip it back\b|\bless going on\b"
+     r"|\bcalm it down\b|\bsoften (?:it|things|everything|the (?:music|score|track|cue|whole thing))\b(?! up\b)|\b(?:take|bring) it(?: all)? down\b(?! to \d)|\bdial it back\b|\bstrip it back\b|\bless going on\b"
      r"|\bhold (?:it |things |everything |the music |the score )?back\b(?! (?:the|on|a|an)\b)"   # "hold it back until the kiss"
      r"|\b(?:only|just|keep(?: it to)?(?: only| just)?) (?:the )?(?:soft|quiet|gentle|calm|light)(?:er)? (?:parts?|bits?|instruments?|"
      r"stuff|sounds?|layers?)\b"   # "the drums rest, only the soft part": the quiet parts alone, sparser
@@ -283,12 +283,12 @@ START_RISE_RE = re.compile(
     r"\b((?:start|begin|open|(?P<keep>keep))\w*(?: (?:it|things|the music|the track|off|out))*(?: (?:very|really|super|so|"
     r"fairly|pretty|a bit|a little|a touch|a tad|little|nice and))? (?P<q>soft|quiet|silent|small|gentl|low|sparse|calm|minimal|subdued)\w*"
     r"(?(keep)(?: (?:at first|to begin with|at the start|early on|for now|for a bit|for a while))?))\s*(?:[,;]|\.(?!\d))?\s*"
-    r"(?:and |but )?(?:then |after that |afterwards |from there )?(?:(?:slowly|gradually|steadily|bit by bit|little by little) )*(?:(?:get|gets|getting|go|goes|"
+    r"(?:and |but )?(?:then |after that |afterwards |from there )?(?:let (?:it|the music|things) )?(?:(?:slowly|gradually|steadily|bit by bit|little by little) )*(?:(?:get|gets|getting|go|goes|"
     r"going|grow|grows|growing|become|becomes|becoming|turn|turns) )?(?:louder|bigger|fuller|busier|more intense|more energy|"
     r"more energetic|build\w*(?: up)?|grow\w*|swell\w*|ris(?:e|es|ing)|climb\w*|increas(?:e|es|ing)|(?:end|ends|finish|finishes|close|closes)(?: (?:up|off|on|it))?"
     r"(?: (?:really|very|super|so|nice and|a lot))? (?:loud|big|huge|full|strong|epic|massive|intense|powerful)(?! (?:chord|hit|note|stab|button)))"
     r"(?P<into> (?:into|in to|up to|towards?|to)(?= (?:the )?(?:\w+ )?(?:cut|shot)s?\b))?"   # "... grow into the 2nd cut"
-    r"(?(into)|(?= *(?:$|[,;!?]|\.(?!\d)|and\b|but\b|please\b|over\b|across\b|through\b|thru\b|towards?\b|to the end\b|by the end\b|"
+    r"(?(into)|(?= *(?:$|[,;!?]|\.(?!\d)|and\b|but\b|please\b|over\b|across\b|through\b|thru\b|towards?\b|to the end\b|by the end\b|all the way\b|"
     r"until the end\b|from\b|after\b|starting (?:at|from)\b)))", re.I)
 
 

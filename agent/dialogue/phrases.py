@@ -15,6 +15,7 @@ import re
 
 from v2m.agent.dialogue.amounts import sizes
 from v2m.agent.dialogue.cultures import shunned
+from v2m.agent.dialogue.felt_idioms import FELT
 from v2m.agent.dialogue.idioms import IDIOMS
 from v2m.agent.dialogue.mentions import BEING, INSTR, INSTR_ALT, named_parts
 from v2m.agent.dialogue.patterns import FULL_STOP, OPENERS, Lazy, LazyPattern, compiled, opening   # (openers: re-exported)
@@ -51,7 +52,7 @@ TOO: dict[str, str] = {w: away for words, away in (
      "shouty hype hyped "
      "plinky plinkey plinking tinkly tinkling twinkly twinkling chimey chimy", "less energy"),   # a high bell-like sound: sparser
     ("sleepy drowsy dull flat boring weak thin empty sparse quiet soft static lifeless timid chill calm mellow lazy "
-     "relaxed tame polite snoozy dreary lacklustre lackluster serious solemn stuffy stiff", "more energy"),
+     "relaxed tame polite snoozy dreary lacklustre lackluster serious solemn stuffy stiff subdued restrained", "more energy"),
     ("dark gloomy sad moody minor bleak dismal depressing depressed miserable grim morose mournful sombre somber", "brighter"),
     ("happy bright cheerful sunny sweet cheesy major", "darker"),
     ("high loud noisy", "quieter"), ("tense scary spooky creepy eerie menacing ominous frightening", "calmer"),
@@ -62,7 +63,9 @@ _TOO_WORD = "|".join(sorted(TOO, key=len, reverse=True))
 # much so; the comparative ("a bit quieter") is the wish itself
 TERSE_RE = re.compile(rf"^\s*(?:(?:a )?(?:bit|little|tad|touch|wee bit|little bit)|kinda|kind of|sorta|sort of|pretty) ({_TOO_WORD})\b"
                       r"(?!.*\b(?:would|could|please|pls|i'?d like|is what|sounds? (?:good|nice))\b)")   # not a wish
-NOT_SO_RE = re.compile(r"\b(?:not (?:be |sound |feel |get |seem |come across |go |run )?(?:(?:quite |nearly )?(?:so|as|that|too) )?|"
+NOT_SO_RE = re.compile(r"\b(?:(?:don'?t|dont|do not) (?:want|need|like) (?:it|this|that|things|the music|the track|the tempo|everything)"
+                       r"(?: to (?:be|feel|sound|go))? (?:so|as|that|this|too) |"   # "I don't want it so fast": too fast
+                       r"not (?:be |sound |feel |get |seem |come across |go |run )?(?:(?:quite |nearly )?(?:so|as|that|too) )?|"
                        rf"less )(?:much )?({_TOO_WORD})\b(?! enough\b)")   # "not sad" is away from sad ("not loud enough" is not)
 # "not loud enough", "isn't quite fast enough": a lack, the way toward the word; never "not high enough" (a pitch)
 NOT_ENOUGH_RE = re.compile(rf"\b(?:not|n'?t)(?: (?:be|sound|feel|get|seem|quite|nearly|really|very|near))* ((?!high\b)(?:{_TOO_WORD})) enough\b")
@@ -227,7 +230,7 @@ def unfilled(text: str) -> str:
 TEMPO_NUMBER = r"\d{2,3}\b(?![:.%]| ?(?:%|(?:s|secs?|seconds?|percent|db|x|times)\b))"
 TO_TEMPO = rf"(?! (?:down |back |up )?to {TEMPO_NUMBER})"
 STATES_RES = tuple((re.compile(p), w) for p, w in STATES)
-IDIOM_RES = Lazy((rf"(?:{p}){TO_TEMPO}", w) for p, w in IDIOMS)
+IDIOM_RES = Lazy((rf"(?:{p}){TO_TEMPO}", w) for p, w in (*IDIOMS, *FELT))
 
 
 def plain(text: str) -> str:

@@ -133,6 +133,21 @@ def _found(sentence: str) -> list[Found]:
     return out
 
 
+# A clause that says where ("first half feels rushed and the second half needs more punch"): its complaint is its own
+# change, not the reason for the other's ("speed it up, it's boring")
+PLACED_RE = re.compile(r"\b(?:shots?|cuts?|intro|outro|middle|ending|end|beginning|start|opening|half|third|quarter|"
+                       r"from|after|until|till|before)\b|\d", re.I)
+CLAUSE_EDGE_RE = re.compile(r"[,;]|\b(?:and|but|while|whereas|though)\b", re.I)
+
+
+def _placed_apart(sentence: str, at: int) -> bool:
+    """The clause of `sentence` holding `at` names a place, and another clause names one of its own."""
+    edges = [0, *(m.start() for m in CLAUSE_EDGE_RE.finditer(sentence)), len(sentence)]
+    clauses = [(a, b, sentence[a:b]) for a, b in zip(edges, edges[1:])]
+    own = [c for a, b, c in clauses if a <= at < b]
+    return bool(own and PLACED_RE.search(own[0])) and sum(bool(PLACED_RE.search(c)) for _, _, c in clauses) >= 2
+
+
 def _of_part(sentence: str, m: re.Match) -> bool:
     """A scene's words said of a part in its clause ("let the piano stand out"), or of the picture in a time clause
     ("when the flowers bloom at 0:20, a crash": a moment): no simile ("the drums make it feel like a funeral" is one)."""
@@ -255,7 +270,7 @@ def plain(request: str) -> str:
                 unclear.append(s[f.start:f.end])
                 last = f.end
                 continue
-            words = "" if way == "away" and supported else _words(f.feel, way)
+            words = "" if way == "away" and supported and not _placed_apart(s, f.start) else _words(f.feel, way)
             if words and any(_covers(w, words) for w in said):
                 words = ""   # "cosy, like a blanket": one move, said once
             if words:
