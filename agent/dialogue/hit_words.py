@@ -101,6 +101,10 @@ ACCENT = ((r"\b(?:thump|thud|kick drum hit|drum hit|musical hit|drum moment)\b(?
           (r"\bpunctuat(?:e|es|ed|ing)\b|\bemphasi[sz](?:e|es|ed|ing)\b|\bunderline\b|\bsell\b(?= (?:the|that|this) (?:\w+ )?(?:cut|edit|moment))",
            " accent "),
           (r"\b(?:punctuation|emphasis)\b", " accent "),
+          # a chord struck at a moment ("a big orchestral chord on cut 3", "big chrd on cut 12 plz", "I'd love a big chord
+          # to land right there"): a stab, not a guitar to add (session 29's blind marks wordings)
+          (r"\b(?:(?:a|an|one|another) )?(?:(?:big|huge|loud|massive|orchestral|full|fat|heavy|punchy|short|sharp|sforzando|sfz|accented) )+ch(?:o)?rds?\b"
+           r"(?= (?:to land |land |landing |hit |hitting )?(?:right |just |exactly )?(?:at|on|when|as|there|here)\b)", " a stab "),
           # one struck sound at a moment ("a gentle chime at 0:09", "a lil ding when the tap turns off", "one small bell
           # on the 3rd cut", "add a bell at 0:20"): a light mark there, light also when no size is said (a bell is no
           # crash, so a crash there is made light, not "already there"); a gong, a big one. Not a part to add ("the sax
@@ -119,7 +123,7 @@ STOP = ((r"\b(?:everybody|everyone|every(?:one|body) in the band|the (?:whole )?
          r"(?: off| dead| completely| entirely| cold| totally)?\b", " a stop "),   # (music that stops: `STOP_RE`)
         (r"\b(?:stop|halt|freeze) (?:the (?:whole )?(?:band|groove)|everything|everyone|everybody)(?: (?:dead|cold))?\b", " a stop "),
         (r"\bslam(?:s|ming)? (?:on )?(?:the brakes|to a (?:stop|halt))\b|\bslam on the brakes\b|\bdead stop\b|\bfull stop\b|"
-         r"\bhard stop\b|\b(?:stops?|cuts?) (?:dead|cold)\b", " a stop "),   # "stop dead at 0:13", "the band cuts cold"
+         r"\bhard stop\b|\b(?:stops?|cuts?)(?: out)? (?:dead|cold)\b", " a stop "),   # "stop dead at 0:13", "the band cuts cold"
         (r"\bcut (?:the (?:whole )?band|everyone|everybody)(?: off\b|(?= (?:right |just )?(?:at|on) (?:the |\d)))", " a stop "),
         (rf"^\W*stop(?= (?:right )?(?:at|on) (?:the |{TIME}))", " a stop"),
         (r"\bbreak (?:completely|totally|entirely|dead)\b", " a stop "),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bar_places, bare_bpm, counted, before_that, bell_sound, buried, character, compared, complaints, cultures, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, held_back, idioms, input_guard, into_it, kept_instead, kept_out, keyed, landed, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, named_back, names, noted, only_there, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, refused, references, returns, self_repair, settings, settled_parts, sound_effects, shifts, sides, silence, spoken_times, standing, starts, techniques, told_moment, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bar_places, bare_bpm, counted, before_that, bell_sound, buried, character, compared, complaints, cultures, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, held_back, idioms, input_guard, into_it, kept_instead, kept_out, keyed, landed, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, named_back, names, noted, only_there, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, refused, references, returns, self_repair, settings, settled_parts, sound_effects, shifts, sides, silence, spoken_times, standing, starts, techniques, that_mark, told_moment, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.runons import punctuated
@@ -326,7 +326,8 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if (effect := sound_effects.asked(request.lower())) is not None:   # "add a gunshot": no instrument, said plainly
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=sound_effects.reply(effect))
     try:
-        heard_as = into_it.named(moment_table.placed(lacking(unpraised(request)), history))   # "when he proposes": shot 6
+        heard_as = into_it.named(moment_table.placed(lacking(unpraised(request)), history))
+        heard_as = that_mark.said(heard_as, analysis, plan, history, lambda r: edits.read_request(analysis, plan, r, guess=False))   # "move it one cut later"   # "when he proposes": shot 6
         heard_as = refused.left(buried.buried(kept_out.outside(only_there.there(held_back.held(kept_out.ranges(told_moment.told(heard_as)))), analysis, plan)))   # "hold the drums back until 0:20": no drums before it; "drums only in the second half": none
         # except there; what a refusal leaves ("..., put it in front of them"): all that is read (`unread` too)
         intents = style_first(from_last_revert(references.one_thing_back(understand(analysis, plan, heard_as, history), heard_as)))
