@@ -56,3 +56,23 @@ def test_a_reference_with_no_mark_before_is_left_as_said(tmp_path):
     old = s.plan
     s.say("move it one cut later")
     assert s.plan.hit_points == old.hit_points
+
+
+def test_a_mark_put_somewhere_with_the_is_a_new_one_not_the_last_moved(tmp_path):
+    s = open_long(tmp_path, "lofi")
+    s.say("a stab at 0:10")
+    s.say("put the crash at 0:30")
+    marks = _marks(s.plan)
+    assert marks.get(10.0) == "stab" and marks.get(30.0) == "crash", marks
+
+
+def test_it_names_the_last_mark_only_right_after_it(tmp_path):
+    """"push it to 0:40" after a tempo change: not the stab two turns back (a stab named by its word still is)."""
+    s = open_long(tmp_path, "lofi")
+    s.say("a stab at 0:10")
+    s.say("slower in the second half")
+    s.say("push it to 0:40")
+    assert _marks(s.plan).get(10.0) == "stab"
+    s.say("move the stab to 0:41")
+    marks = _marks(s.plan)
+    assert marks.get(41.0) == "stab" and 10.0 not in marks, marks

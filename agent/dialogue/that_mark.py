@@ -34,7 +34,7 @@ STEP = (r"(?P<n>a|an|one|two|three|four|half a|\d+(?:\.\d+)?) (?P<unit>cuts?|sho
         r"(?P<way>later|earlier|back|forward|sooner|after|before)")
 REF = r"(?:that|the|this|it|my|our)"
 # moved by a step or to a place: "slide that stab a second later", "move it one cut later", "move it to the 7th cut"
-MOVE_RE = LazyPattern(rf"\b(?:move|shift|slide|nudge|push|bump|pull|put|bring|take|land)\s+{REF}(?:\s+(?P<k>{MARK}))?\s+"
+MOVE_RE = LazyPattern(rf"\b(?:(?:move|shift|slide|nudge|push|bump)\s+{REF}|(?:pull|put|bring|take|land)\s+(?:that|it|this))(?:\s+(?P<k>{MARK}))?\s+"
                       rf"(?:{STEP}|(?:to|onto|on) (?P<nx>the (?:next|following|previous|nearest|closest) (?:cut|shot))|(?:to|onto|on|at) (?P<to>{PLACE})(?![\d.:])(?!\s+(?:to|onto)\b))"
                       rf"|\b(?:i )?meant? (?P<nx2>the (?:cut|shot) (?:after|before)) (?:that|it|this)\b", re.I)
 # said where it should have been: "that accent should be at 0:38 instead", "sorry, I mean cut 6, not cut 5"
@@ -76,13 +76,14 @@ def said(request: str, analysis: VideoAnalysis, plan: ScorePlan, history: list[S
         return request
     last = None
 
-    def mark() -> tuple[float, str]:
+    def mark(named: bool = True) -> tuple[float, str]:
+        """The last mark; an "it" or "that" with no mark word names only one the last request placed."""
         nonlocal last
         if last is None:
             last = _last_mark(history, read)
-        if last is None:
+        if last is None or not named and last[2]:
             raise LookupError
-        return last
+        return last[:2]
 
     def kind(m: re.Match) -> str:
         k = (m.groupdict().get("k") or m.groupdict().get("k2") or "").lower().removesuffix("s").removesuffix("e")
@@ -95,7 +96,7 @@ def said(request: str, analysis: VideoAnalysis, plan: ScorePlan, history: list[S
 
     def moved(m: re.Match) -> str:
         g = m.groupdict()
-        t0 = mark()[0]
+        t0 = mark(bool(g.get("k") or g.get("k2")))[0]
         if g.get("n"):
             t1 = _stepped(t0, m, analysis, plan)
         elif g.get("nx") and re.search(r"nearest|closest", g["nx"]):
@@ -167,15 +168,15 @@ def _told_time(request: str, read: Callable[[str], list]) -> str:
     return told if read_as and all(it.what == "hit" for it in read_as) else request
 
 
-def _last_mark(history: list[ScorePlan], read: Callable[[str], list]) -> tuple[float, str] | None:
-    """(time, kind) of the last mark an earlier request placed, or None."""
-    for req in reversed(edit_log.requests(history) if history else []):
+def _last_mark(history: list[ScorePlan], read: Callable[[str], list]) -> tuple[float, str, bool] | None:
+    """(time, kind, whether a later request came after it) of the last mark an earlier request placed, or None."""
+    for k, req in enumerate(reversed(edit_log.requests(history) if history else [])):
         try:
             hits = [it for it in read(req) if it.what == "hit" and it.scope.times_s]
         except Ask:
             continue
         if hits:
-            return hits[-1].scope.times_s[-1], hits[-1].value or "hit"
+            return hits[-1].scope.times_s[-1], hits[-1].value or "hit", k > 0
     return None
 
 
