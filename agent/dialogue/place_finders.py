@@ -233,6 +233,7 @@ START_SAID, END_SAID = ([compiled(rf"\b(?:the|an?) (?:(?:more|less|much) )?(?:[a
 # last 8 s or more; an 11 s last section of 95 s stays the ending, as the dialogue sets' writers took it); "the very
 # end" is the last shot (`place_words`)
 END_SHARE, END_MIN_S = 0.125, 6.0
+# the last moments named ("the last bit", "the final seconds"): the last section alone, as before
 VERY_END_RE = compiled(r"\b(?:very|last|final) (?:end|ending|moment|second|seconds|bit)\b|\b(?:outro|finale)\b")
 
 

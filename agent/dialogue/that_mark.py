@@ -11,7 +11,10 @@ Before, each was asked about ("which crash should move?", "I don't know an instr
 something else (an undo, a tempo). The mark placed last: the latest earlier request (changed music or not: "a crash
 at 0:44" where the style had one) that the rules grammar reads as marks at times; its kind is the word said now, else
 the kind asked then. A place is turned into a time by the grammar too ("a hit on cut 6" -> 0:24), so a cut, a shot or
-a clock time is read the one way marks read them.
+a clock time is read the one way marks read them. Said the same way, for the readers of marks: cuts listed ("stings
+on cuts 3, 6 and 9" -> "the 3rd, 6th and 9th cuts"), shorthand ("last cut = stop"), "take out the ones at ...", a
+point in a shot ("the middle of shot 4" -> its time), and a bare "big crash" beside the one time told in a clause of
+its own ("the explosion at 0:50: ... Big crash.") when the grammar then reads that mark and nothing else.
 
     said(request, analysis, plan, history, read)   # read: the rules grammar, request -> intents
 """
@@ -70,8 +73,8 @@ CUT_UNITS = ("cut", "cuts", "shot", "shots")
 
 def said(request: str, analysis: VideoAnalysis, plan: ScorePlan, history: list[ScorePlan] | None,
          read: Callable[[str], list]) -> str:
-    """`request` with the last mark named by reference said with its time; unchanged when it names none, or when
-    no earlier request placed a mark."""
+    """`request` with the last mark named by reference said with its time, and the other forms above said as the
+    readers of marks know them; a reference stays as said when no earlier request placed a mark."""
     if not GATE_RE.search(request):
         return request
     last = None
@@ -129,8 +132,7 @@ def said(request: str, analysis: VideoAnalysis, plan: ScorePlan, history: list[S
 
     marked = BARE_MARK_RE.search(request) or re.search(MARK, request, re.I)
     request = SHOT_POINT_RE.sub(point, request) if marked else request
-    out = CUT_LIST_RE.sub(_listed, request) \
-        if marked else request
+    out = CUT_LIST_RE.sub(_listed, request) if marked else request
     out = SHORT_RE.sub(lambda m: f"a {m['k']} on {m['p']}", ONES_RE.sub(lambda m: f"{m['v']} the hits", out))
     plain = out
     try:
@@ -199,7 +201,7 @@ def _stepped(t0: float, m: re.Match, analysis: VideoAnalysis, plan: ScorePlan) -
     if m["unit"].lower() in CUT_UNITS:
         cuts = [c for c in visible_cuts(analysis) if (c > t0 + 0.05 if later else c < t0 - 0.05)]
         k = int(n) - 1
-        if not cuts or k >= len(cuts):
+        if not cuts or not 0 <= k < len(cuts):   # ("half a cut later": no cut to count)
             return None
         return cuts[k] if later else cuts[-1 - k]
     step = n * 60.0 / plan.tempo_bpm if m["unit"].lower().startswith("beat") else n
