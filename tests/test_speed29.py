@@ -4,12 +4,11 @@ subdued", "begin quietly and let it swell all the way through", a moment told be
 roll", "during the speech, from 0:16 to 0:28"), "could you soften the score", "we don't want it this loud" (read as
 louder before), "I'd love it if ..." (read as praise before), a complaint with its own place beside another change
 (dropped before), "crawls", "in your face", "energy's missing", "pushing the time", "pick up", "bring everyone down"
-(read as more energy before); "the ending" of a minute cut every 4 s is its last 8 s (both writers read it so; it was
-the last 4), "the very end" its last shot.
+(read as more energy before).
 
 Each through a real chat Session with the rules planner on the 60 s clip cut every 4 s (shot n is [4(n-1), 4n]): the
 change is heard at every 0.5 s of its stretch (2 s clear of an edge it names), and tempo and energy are as they were
-everywhere else. On 41413b2 (before these readers) 14 of these 23 tests fail; "lift the energy after 0:40", "let it
+everywhere else. On 41413b2 (before these readers) 13 of these 22 tests fail; "lift the energy after 0:40", "let it
 swell all the way through", "while the credits roll", "I'd love it if the second half built up" and "the very end"
 were read there by other paths, and stay here as guards beside the four that must change nothing more than they did.
 """
@@ -62,7 +61,6 @@ def _check(tmp_path, style: str, said: str, what: str, way: int, lo: float, hi: 
     ("rock", "energy's missing in the second half", "energy", 1, 30, 60),
     ("jazz", "we're pushing the time in the first half", "tempo", -1, 0, 30),
     ("folk", "it should really pick up from 0:30", "tempo", 1, 30, 60),
-    ("rock", "the ending feels a bit sluggish", "tempo", 1, 52, 60),   # the last 8 s of a minute, not its last 4
     ("jazz", "quieter at the very end", "energy", -1, 56, 60),         # the very end: the last shot alone
 ])
 def test_a_change_said_in_other_words_is_heard_there_and_nowhere_else(tmp_path, style, said, what, way, lo, hi):

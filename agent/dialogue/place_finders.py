@@ -228,15 +228,6 @@ def _fractions(text: str, analysis: VideoAnalysis) -> Span | None:
 START_SAID, END_SAID = ([compiled(rf"\b(?:the|an?) (?:(?:more|less|much) )?(?:[a-z]+(?:er|ing|ful|ic|ive|ous) )?{w}\b") for w in ws] for ws in (START_WORDS, END_WORDS))
 
 
-# the ending is at least this share of the video and this long, in whole sections, where its last section is shorter
-# (the last shot of a minute cut every 4 s: two writers blind to the code, session 29, both took "the end" of it as its
-# last 8 s or more; an 11 s last section of 95 s stays the ending, as the dialogue sets' writers took it); "the very
-# end" is the last shot (`place_words`)
-END_SHARE, END_MIN_S = 0.125, 6.0
-# the last moments named ("the last bit", "the final seconds"): the last section alone, as before
-VERY_END_RE = compiled(r"\b(?:very|last|final) (?:end|ending|moment|second|seconds|bit)\b|\b(?:outro|finale)\b")
-
-
 def _sections(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | None:
     if mid := between.named(text, lambda side: _sections(side, analysis, plan)):   # "between the intro and the ending"
         return Span(*mid)
@@ -257,11 +248,8 @@ def _sections(text: str, analysis: VideoAnalysis, plan: ScorePlan) -> Span | Non
         return Span(0.0, plan.sections[(run := pieces.first(plan, visible_cuts(analysis)))[-1]].end_s, "the intro", sections=run)
     if any(w.search(text) for w in END_SAID) or re.search(r"\bat the end\b", text) \
             or (len(text.split()) <= 4 and re.search(r"\b(?:end|ending|outro)\b", text)):
-        run = pieces.last(plan, visible_cuts(analysis))
-        while run[0] > 0 and plan.duration_s - plan.sections[run[0]].start_s < min(END_SHARE * plan.duration_s, END_MIN_S) and \
-                not VERY_END_RE.search(text):   # "the end drags" on a minute of 4 s shots: its last 8 s, not 4
-            run = [run[0] - 1, *run]
-        return Span(plan.sections[run[0]].start_s, plan.duration_s, "the ending", sections=run)
+        return Span(plan.sections[(run := pieces.last(plan, visible_cuts(analysis)))[0]].start_s, plan.duration_s, "the ending",
+                    sections=run)
     return None
 
 

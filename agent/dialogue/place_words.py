@@ -52,8 +52,6 @@ PLACE_WORDS = (PART_STARTS,
                # "from the start to 0:30", "from the top till the 4th cut": up to there (not the intro alone)
                (r"\bfrom (?:the )?(?:very )?(?:top(?: of the (?:reel|video|clip|film|movie|piece|track|song|edit))?|start|beginning|first frame) (?:up |right |all the way )?(?:to|till|"
                 r"until)\b(?! the (?:very )?(?:end|finish|last frame)\b)", "until"),
-               (r"(?<!to )(?<!till )(?<!until )(?<!into )(?<!through )(?<!thru )(?<!towards )(?<!toward )(?<!of )\bthe very end\b"
-                r"(?! of\b)", "the last shot"),   # the very end: its last shot, where "the end" is its last 8 s or more (`place_finders`)
                (r"\bthe very (first|last|final|end|beginning|start)\b", r"the \1"),
                # "louder right at the tail end": the ending (was no place: the whole mix); "the tail end of the intro" is
                # the intro's, a piece of it (`within.piece`), "the tail end of the song" the ending again

@@ -68,6 +68,7 @@ ONES_RE = LazyPattern(r"\b(?P<v>take out|remove|lose|drop|kill|delete|scrap|get 
 ONE_TIME_RE = LazyPattern(r"(?<![\d:.])(\d{1,2}:\d{2})(?!\d|:\d)")
 EDGE_BEFORE_RE = LazyPattern(r"\b(?:till|until|til|from|after|before|to|between|since|through|thru|by)\W*$", re.I)   # a stretch's edge
 BARE_MARK_RE = LazyPattern(rf"\b(?:(?:big|huge|loud|hard|strong|some|a|an)\s+)*(?!swell)(?:{MARK})(?:\s+(?:hard|in the music))?\b(?![^,.;:!?]*\d)", re.I)
+NOT_WANTED_RE = LazyPattern(r"\b(?:too many|no|fewer|less|without|not)\s+(?:\w+\s+)?$", re.I)
 CUT_UNITS = ("cut", "cuts", "shot", "shots")
 
 
@@ -123,6 +124,10 @@ def said(request: str, analysis: VideoAnalysis, plan: ScorePlan, history: list[S
             else _stepped(mark()[0], re.match(STEP, "one cut later"), analysis, plan)
         return m.group(0) if t1 is None else f"a {kind(m)} at {fmt(t1, 3)}"
 
+    def gone(m: re.Match) -> str:   # "scrap that hit": the last mark; "remove that stinger" after a stop: the sting,
+        k, (t0, was) = kind(m), mark()   # which the readers of marks find by its kind
+        return f"no {k} at {fmt(t0, 3)}" if k in ("hit", "mark") or k == was else m.group(0)
+
     def point(m: re.Match) -> str:
         shots, n = visible_shots(analysis), int(m["n"])
         if not 1 <= n <= len(shots):
@@ -138,7 +143,7 @@ def said(request: str, analysis: VideoAnalysis, plan: ScorePlan, history: list[S
     try:
         out = MOVE_RE.sub(moved, out)
         out = INSTEAD_RE.sub(moved, out)
-        out = GONE_RE.sub(lambda m: f"no {kind(m)} at {fmt(mark()[0], 3)}", out)
+        out = GONE_RE.sub(gone, out)
         out = AFTER_RE.sub(another, ANOTHER_RE.sub(another, out))
     except LookupError:   # no mark placed before: the references as said
         out = plain
@@ -155,8 +160,11 @@ def _listed(m: re.Match) -> str:
 def _told_time(request: str, read: Callable[[str], list]) -> str:
     """A mark asked with no place beside one time told elsewhere in the request: at that time."""
     times, bare = list(ONE_TIME_RE.finditer(request)), BARE_MARK_RE.search(request)
-    if len(times) != 1 or bare is None or EDGE_BEFORE_RE.search(request[:times[0].start()]):
-        return request   # "keep it low till 0:57, then swell": a stretch told, no moment
+    if len(times) != 1 or bare is None or EDGE_BEFORE_RE.search(request[:times[0].start()]) or \
+            bare.group(0).lower().endswith("s") or NOT_WANTED_RE.search(request[:bare.start()]) or \
+            not re.search(r"[,;:.!?()]", request[min(bare.end(), times[0].end()):max(bare.start(), times[0].start())]):
+        return request   # "keep it low till 0:57, then swell": a stretch told; "too many hits, ...": none wanted; the
+        # time in the mark's own clause ("stop at 0:33 for the news sting"): the grammar's to read
     try:
         if any(it.what in ("hit", "no_hit") for it in read(request)):
             return request   # the grammar places it already

@@ -26,6 +26,7 @@ PLACE = (r"(?:(?:right |just )?(?:from|at|between|in|around|about|for|over|until
 # the music named: a place the readers find in the score, not a moment to drop
 MUSIC_RE = LazyPattern(r"\b(?:music|song|track|score|beat|drums?|bass|chorus|verse|bridge|melody|drop|build|solo|piano|"
                        r"guitars?|strings|brass|horns?|sax|it|everything|band)\b", re.I)
+SIDE_RE = LazyPattern(r"\b(?:from|to|until|till|after|before|since|starting|start)\s*$", re.I)
 END = r"(?=\s*(?:$|[,;.!?]|\b(?:and|but|then|please|pls|thanks?)\b))"
 BEFORE_RE = LazyPattern(rf"\b(?P<m>{MOMENT})\s*,\s*(?P<p>{PLACE}){END}", re.I)   # "during the vows, from 0:24 to 0:40"
 AFTER_RE = LazyPattern(rf"(?P<p>{PLACE}),?\s+(?P<m>{MOMENT}){END}", re.I)     # "for the last 10 seconds when they kiss"
@@ -33,6 +34,6 @@ AFTER_RE = LazyPattern(rf"(?P<p>{PLACE}),?\s+(?P<m>{MOMENT}){END}", re.I)     # 
 
 def told(request: str) -> str:
     """`request` without a moment said beside its place (the place kept); unchanged when there is none."""
-    def drop(m: re.Match) -> str:
-        return m.group(0) if MUSIC_RE.search(m["m"]) else m["p"]
+    def drop(m: re.Match) -> str:   # not a side of a stretch ("from when he jumps, around 0:22, to the end")
+        return m.group(0) if MUSIC_RE.search(m["m"]) or SIDE_RE.search(m.string[:m.start()]) else m["p"]
     return AFTER_RE.sub(drop, BEFORE_RE.sub(drop, request))
