@@ -25,30 +25,32 @@ from edit_clips import open_long  # noqa: E402
 from v2m.agent.dialogue.operations import effective_roles  # noqa: E402
 
 
-def outcome(item: dict) -> tuple[str, str]:
-    """("followed" | "asked" | "wrong", the reply) for one turn."""
+def outcome(item: dict) -> tuple[str, str, bool]:
+    """("followed" | "asked" | "wrong", the reply, whether a hits item's marks were all there before the turn) for
+    one turn."""
     s = open_long(Path(tempfile.mkdtemp()), item["style"])
     if item.get("before"):
         s.say(item["before"])
     before = s.plan
+    already = "hits" in item and not _marks_ok(item, before)   # (a cut the style already marks)
     turn = s.say(item["said"])
     if turn.question:
-        return "asked", turn.reply
+        return "asked", turn.reply, already
     if "changes" in item:
-        return shaped(item, before, s.plan, turn.reply)
+        return (*shaped(item, before, s.plan, turn.reply), False)
     if "hits" in item:
-        return marked(item, before, s.plan, turn.reply)
+        return (*marked(item, before, s.plan, turn.reply), already)
     role = item["role"]
     if item["kind"] == "D":
         levels = [x.levels_db.get(role, 0) for x in s.plan.sections]
         down = item.get("down")
         ok = all(role in effective_roles(s.plan, x) for x in s.plan.sections) and max(levels) > 0 and min(levels) >= 0 \
             and not (down and any(x.levels_db.get(down, 0) > 0 for x in s.plan.sections))
-        return ("followed" if ok else "wrong"), turn.reply
+        return ("followed" if ok else "wrong"), turn.reply, False
     want = [tuple(p) for p in item["plays"]]
     bad = [x.start_s for x in s.plan.sections
            if (role in effective_roles(s.plan, x)) != any(lo - 0.05 <= x.start_s < hi - 0.05 for lo, hi in want)]
-    return ("followed" if not bad else "wrong"), turn.reply + (f"  [wrong from {bad[:6]}]" if bad else "")
+    return ("followed" if not bad else "wrong"), turn.reply + (f"  [wrong from {bad[:6]}]" if bad else ""), False
 
 
 EDGE = 2.0   # seconds either side of a named edge where a split may land on a bar line, not the exact time
@@ -90,9 +92,8 @@ def shaped(item: dict, old, new, reply: str) -> tuple[str, str]:
                      for k in [{"tempo": 0, "energy": 1}[d] for d in dims])
         if not ok:
             bad.append(f"{c['what']} {c.get('dir', '')} not heard in {where}")
-    moved = [t for t in TIMES if not _inside(every, t) and not _near(every, t)
-             and (_heard(old, t)[2:] != _heard(new, t)[2:] or abs(_heard(old, t)[0] - _heard(new, t)[0]) > 0.4
-                  or abs(_heard(old, t)[1] - _heard(new, t)[1]) > 0.004)]
+    heard = {t: (_heard(old, t), _heard(new, t)) for t in TIMES if not _inside(every, t) and not _near(every, t)}
+    moved = [t for t, (w, n) in heard.items() if w[2:] != n[2:] or abs(w[0] - n[0]) > 0.4 or abs(w[1] - n[1]) > 0.004]
     if moved:
         bad.append(f"moved outside at {moved[0]}..{moved[-1]}")
     return ("followed" if not bad else "wrong"), reply + (f"  [{'; '.join(bad)}]" if bad else "")
@@ -128,15 +129,11 @@ def main(path: str, verbose: bool) -> None:
     items = yaml.safe_load(Path(path).read_text())
     verbose = verbose and "heldout" not in path   # the held-out split is counted, never read turn by turn
     tally = {"followed": 0, "asked": 0, "wrong": 0}
-    already = 0   # hits items whose marks were all there before the turn (a cut the style already marks)
+    already = 0   # hits items whose marks were all there before the turn
     for item in items:
-        if "hits" in item:
-            s = open_long(Path(tempfile.mkdtemp()), item["style"])
-            if item.get("before"):
-                s.say(item["before"])
-            already += not _marks_ok(item, s.plan)
-        got, reply = outcome(item)
+        got, reply, was = outcome(item)
         tally[got] += 1
+        already += was
         if verbose and got != "followed":
             kind = item.get("kind") or ("hits" if "hits" in item else "+".join(str(c["what"]) for c in item["changes"]))
             print(f"{got:6s} {item['id']} {kind} {item['style']}: {item['said']!r}\n       -> {reply[-400:]!r}")
