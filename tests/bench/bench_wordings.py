@@ -29,6 +29,8 @@ def outcome(item: dict) -> tuple[str, str, bool]:
     """("followed" | "asked" | "wrong", the reply, whether a hits item's marks were all there before the turn) for
     one turn."""
     s = open_long(Path(tempfile.mkdtemp()), item["style"])
+    if "like" in item or "take" in item:
+        return (*went_back(item, s), False)
     if item.get("before"):
         s.say(item["before"])
     before = s.plan
@@ -125,20 +127,70 @@ def marked(item: dict, old, new, reply: str) -> tuple[str, str]:
     return ("followed" if not bad else "wrong"), reply + (f"  [{'; '.join(bad)}]" if bad else "")
 
 
+ASPECTS = ("tempo", "loudness", "instruments", "style", "key", "hits")
+
+
+def aspects(plan) -> dict:
+    """The six aspects tests/wordings30 names, each as something to compare: sampled on the 0.5 s grid where it
+    varies in time."""
+    heard = [_heard(plan, t) for t in TIMES]
+    return {"tempo": [h[0] for h in heard], "loudness": [h[1] for h in heard] + [plan.loudness_lufs],
+            "instruments": ([h[2:] for h in heard], sorted(plan.instrumentation.items())), "style": plan.style,
+            "key": (plan.key, plan.mode),
+            "hits": sorted((round(h.time_s, 2), h.kind) for h in plan.hit_points if h.source == "user")}
+
+
+def _same(a, b) -> bool:
+    if isinstance(a, float) and isinstance(b, float):
+        return abs(a - b) <= 0.4 if a > 2 else abs(a - b) <= 0.004
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+def went_back(item: dict, s) -> tuple[str, str]:
+    """Items with `like` / `take` (tests/wordings30): after the `before` messages (each must make a new version, else
+    the item is a "setup" miss, counted apart), each aspect as in the state the item names (`like`: all of them;
+    `take`: those named, `style` carrying its instruments, the rest as after the last earlier message)."""
+    states = [aspects(s.plan)]
+    for m in item["before"]:
+        v = s.version
+        t = s.say(m)
+        if t.question or s.version == v:
+            return "setup", f"{m!r} -> {t.reply[:120]!r}"
+        states.append(aspects(s.plan))
+    turn = s.say(item["said"])
+    if turn.question:
+        return "asked", turn.reply
+    want = dict.fromkeys(ASPECTS, item["like"] if "like" in item else len(states) - 1)
+    want.update(item.get("take") or {})
+    if "style" in (item.get("take") or {}) and "instruments" not in item["take"]:
+        want["instruments"] = item["take"]["style"]
+    now = aspects(s.plan)
+    bad = [f"{a} not as in state {n}" + (" (as in " + ", ".join(str(i) for i, st in enumerate(states) if _same(st[a], now[a]))
+                                          + ")" if any(_same(st[a], now[a]) for st in states) else " (as in none)")
+           for a, n in want.items() if not _same(states[n][a], now[a])]
+    return ("followed" if not bad else "wrong"), turn.reply + (f"  [{'; '.join(bad)}]" if bad else "")
+
+
 def main(path: str, verbose: bool) -> None:
     items = yaml.safe_load(Path(path).read_text())
     verbose = verbose and "heldout" not in path   # the held-out split is counted, never read turn by turn
-    tally = {"followed": 0, "asked": 0, "wrong": 0}
+    tally = {"followed": 0, "asked": 0, "wrong": 0, "setup": 0}
     already = 0   # hits items whose marks were all there before the turn
     for item in items:
         got, reply, was = outcome(item)
         tally[got] += 1
         already += was
         if verbose and got != "followed":
-            kind = item.get("kind") or ("hits" if "hits" in item else "+".join(str(c["what"]) for c in item["changes"]))
+            kind = item.get("kind") or ("hits" if "hits" in item else f"like {item['like']}" if "like" in item
+                                        else f"take {item['take']}" if "take" in item
+                                        else "+".join(str(c["what"]) for c in item["changes"]))
             print(f"{got:6s} {item['id']} {kind} {item['style']}: {item['said']!r}\n       -> {reply[-400:]!r}")
     print(f"{path}: followed {tally['followed']}/{len(items)} ({100 * tally['followed'] / len(items):.1f}%), "
-          f"asked {tally['asked']}, wrong {tally['wrong']}" + (f"; {already} already so before the turn" if already else ""))
+          f"asked {tally['asked']}, wrong {tally['wrong']}"
+          + (f", setup failed {tally['setup']}" if tally["setup"] else "")
+          + (f"; {already} already so before the turn" if already else ""))
 
 
 if __name__ == "__main__":
