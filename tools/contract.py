@@ -274,7 +274,7 @@ class ScorePlan(Strict):
 EDIT_WHATS = ("tempo", "meter", "energy", "shape", "loudness", "mode", "key", "style", "mood", "add", "remove", "swap",
               "only", "balance", "hit", "no_hit", "lock", "unlock", "take", "route", "undo", "redo", "revert")
 # What a revert may restore on its own ("the original tempo"); None restores the whole plan.
-REVERT_ATTRIBUTES = ("tempo", "key", "mode", "style", "energy", "instruments", "loudness")
+REVERT_ATTRIBUTES = ("tempo", "key", "mode", "style", "energy", "instruments", "loudness", "hits")
 
 
 class EditScope(Strict):

@@ -27,7 +27,7 @@ UNDO_WORD_RE = re.compile(rf"\b(?:{UNDO_VERBS})\b", re.I)
 # at most one clause, then the verb on "it"; the thing a noun phrase ("that stab at 0:21 feels corny, lose it": a complaint
 # said first, its "it" the stab, read by the mark readers as said)
 FRONTED_RE = re.compile(r"^(?P<head>\W*(?:(?:ok|okay|oh|ah|hmm|um|well|so|and|but|also|no|sorry)\W+)*)"
-                        r"(?P<what>(?:the|that|this|my|your|our) (?:(?!\b(?:is|are|was|were|feels?|felt|sounds?|seems?|looks?|gets?|got)\b)[^,.;!?]){1,40}?)\s*[,.;]\s*(?:[^,.;!?]{1,40}[,.;]\s*)?"
+                        r"(?P<what>(?:all (?:of )?(?:the|my|our|those|these) |(?:the|that|this|my|your|our) )(?:(?!\b(?:is|are|was|were|feels?|felt|sounds?|seems?|looks?|gets?|got)\b)[^,.;!?]){1,40}?)\s*[,.;]\s*(?:[^,.;!?]{1,40}[,.;]\s*)?"
                         rf"(?P<verb>{UNDO_VERBS}) (?:it|that|them)\b", re.I)
 # "but melody keep it low like now", "the ending I keep": the kept thing said before "keep"
 KEPT_FIRST_RE = re.compile(r"(?P<lead>(?:^|[,.;]\s*)(?:(?:but|and)\s+)?)(?:the )?(?P<what>(?!(?:i|we|you|it|that|this|and|but)\b)[^\W\d_]+"

@@ -295,6 +295,8 @@ def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
                                            for k in ("instruments", "levels_db")}) for s in p.sections]
     elif attr == "loudness":
         p.loudness_lufs = old.loudness_lufs
+    elif attr == "hits":   # the marks as they were ("undo everything but the hit": the hit kept from now)
+        p.hit_points = [h.model_copy() for h in old.hit_points]
     elif attr == "style":
         return old.model_copy(deep=True)
     # "I preferred the drums in v2" when only the drums changed since: that version itself, not a copy cut differently

@@ -24,8 +24,9 @@ _LEAD = r"\W*(?:(?:please|just|and|then|now|also|so|ok|okay|fine|alright|right|y
 _GONE = rf"(?:{GONE_VERBS}|cut)"
 _SIZE = r"(?:big|little|small|loud|extra|new|sudden)"
 # a kind of mark taken out with no place said ("remove the sting", "lose the stabs", "get rid of that crash")
+GENERIC_RE = re.compile(r"hits?|accents?|marks?|thumps?|bangs?")   # a mark of no kind: any the person made
 GONE_KIND_RE = re.compile(rf"{_LEAD}{_GONE} (?:the|that|this|those|these|all(?: the)?|my|our|your) (?:{_SIZE} )?"
-                          r"(stabs?|stings?|stingers?|crash(?:es)?|swells?|stops?|buttons?)(?: out)?(?: (?:please|again|too|as well))?\W*")
+                          r"(stabs?|stings?|stingers?|crash(?:es)?|swells?|stops?|buttons?|hits?|accents?|marks?|thumps?|bangs?)(?: out)?(?: (?:please|again|too|as well))?\W*")
 # every mark taken out, or of a kind, said as all of them ("remove all the accents", "no sudden hits anywhere", "lose
 # all the crashes", "no further crashes", "no more of the stings"; "no hit" alone is no such request): a hit or an
 # accent names any mark, as the plan's marks are heard
@@ -77,8 +78,11 @@ def of_kind(plan, t: str, kind_of) -> list[float] | None:
             raise Ask(f"The score has no {every['noun'].lower()} now to take out. Did you mean something else?")
         return there
     m = GONE_KIND_RE.fullmatch(t)
-    kind = kind_of(m.group(1)) if m else None
+    kind = kind_of(m.group(1)) if m and not GENERIC_RE.fullmatch(m.group(1)) else None
     there = [h.time_s for h in plan.hit_points if kind is not None and h.kind == kind]
+    if m and kind is None:   # "lose the hit": a mark of no kind said, the ones the person made (never the style's own)
+        there = [h.time_s for h in plan.hit_points if h.source == "user"]
+        kind = "mark"
     if not there:
         return None
     if len(there) > 1 and not m.group(1).endswith("s"):

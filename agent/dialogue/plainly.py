@@ -50,11 +50,12 @@ TEXTED = {"gonna": "going to", "wanna": "want to", "gotta": "got to", "lemme": "
           "thats": "that's", "whats": "what's", "theres": "there's", "heres": "here's", "didnt": "didn't",
           "wasnt": "wasn't", "werent": "weren't", "arent": "aren't", "shouldnt": "shouldn't", "couldnt": "couldn't",
           "wouldnt": "wouldn't", "havent": "haven't", "hasnt": "hasn't", "youre": "you're", "theyre": "they're",
-          "itll": "it'll", "uh huh": "yes", "uh-huh": "yes", "mhm": "yes"}
+          "itll": "it'll", "orig": "original", "lol": "", "lmao": "", "uh huh": "yes", "uh-huh": "yes", "mhm": "yes"}
 TEXTED_RE = LazyPattern(rf"\b(?:{'|'.join(TEXTED)})\b", re.I)
 ARE_RE = LazyPattern(r"(?<=[a-z])(?<!\bshot)(?<!\bcut)(?<!\bplan)(?<!\bscene) r (?=[a-z])(?!rated\b)", re.I)   # "the drums r too loud": are (never "r&b", "shot r", "r rated")
 AND_RE = LazyPattern(r"(?<=\w) & (?=\w)")   # "drums & bass" (spaced; "r&b" stays)
 OK_RE = LazyPattern(r"^\s*kk?\b(?=\W)(?!-)", re.I)   # "k, now faster": ok ("k-pop" stays)
+PLEASE_FIRST_RE = LazyPattern(r"^\s*(?:please|pls|plz)\s*,\s*(?=[a-z])", re.I)   # "Please, the tempo from before ...": its words
 NOT_CUE_WORD_RE = LazyPattern(r"\b(?!(?:IN|OUT|AT|ON)\b)[A-Z]+\b")   # a capital word no cue note's IN or OUT: shouted
 
 # "2" texted for "too" before how a part or the music sounds (`phrases.TOO`'s words and `complaints`': "the bass is 2
@@ -175,6 +176,7 @@ def _plain(text: str) -> str:
     text = GET_LEVEL_RE.sub(lambda m: f"{m[1]} go really " if m[1] else f"{m[2]} go ", text)   # "can it get real quiet"
     text = GOES_RE.sub(r"\1 is\2 \3", VIBES_RE.sub(r"\1 vibe", TEXTED_RE.sub(lambda m: TEXTED[m.group(0).lower()], text)))
     text = ALSO_RE.sub(r"\1 too", TOO_RE.sub(r"\1 too ", text))   # "are 2 boomy", "and the bass 2"
+    text = PLEASE_FIRST_RE.sub("", text)
     text = OK_RE.sub("ok", AND_RE.sub(" and ", ARE_RE.sub(" are ", DECIMAL_COMMA_RE.sub(r"\1.\2", text))))
     for pat, sign in SAID_MARKS:
         text = pat.sub(sign, text)

@@ -77,9 +77,9 @@ EDIT_WORDS = r"changes?|edits?|tweaks?|steps?|versions?|requests?"
 EDITS = rf"(?:{EDIT_WORDS})"
 CHANGES = rf"(?:{EDIT_WORDS}|goes|turns|things|ones|notes)"   # "notes", "things": only after a word of undoing
 RECENT = r"(?:last|latest|most recent|previous|past|recent)"
-LAST_N_RE = re.compile(rf"\b(?:undo|revert|reverse|take back|roll back) (?:the |my |our |your )?{RECENT} {COUNT}(?: {CHANGES})?\b"
+LAST_N_RE = re.compile(rf"\b(?:undo|revert|reverse|take back|roll back|back out) (?:the |my |our |your )?{RECENT} {COUNT}(?: {CHANGES})?\b"
                        rf"(?! (?:shots?|cuts?|hits?|accents?|marks?|seconds|secs|bars|beats|sections?|bits|parts)\b)"
-                       rf"|\b(?:undo|revert|reverse|take back|roll back) (?:the |my |our "
+                       rf"|\b(?:undo|revert|reverse|take back|roll back|back out) (?:the |my |our "
                        rf"|your |those |these )?(?:{RECENT} )?{COUNT} (?:{RECENT} )?{CHANGES}\b"
                        # a verb that also removes music ("drop the last two notes of the melody") counts only edits
                        rf"|\b(?:scrap|cancel|drop|lose|forget|remove|ditch) (?:the |my |our "
@@ -119,6 +119,11 @@ EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| ou
                              r"|\b(?:was|were|sounded|had|used)\b(?: \w+)? (?:at first|to begin with|originally)\b"
                              # "back to square one", "go back to the beginning", "forget everything I asked for" ("drop everything" is silence)
                              r"|\bsquare one\b|\bback to the (?:very )?beginning\b(?! of\b)|\bback to the very start\b"
+                             # "all the changes I made, forget them": said first
+                             r"|\ball (?:of )?(?:the |my |our |those )?(?:changes|edits|tweaks)(?: (?:i|we|you) (?:made|did|asked for))?,? "
+                             r"(?:forget|scrap|undo|cancel|drop|ditch|bin|lose|kill) (?:them|those|it all|all of them)\b"
+                             # "can it be like at first?", "as it was at the start": the first score
+                             r"|\b(?:like|as) (?:it (?:was|sounded) )?(?:at|in) (?:the )?(?:very )?(?:first|start|beginning)\b(?! of\b)"
                              r"|\b(?:forget|scrap|cancel|revert|undo) (?:everything|all)"
                              r"(?: (?:of )?(?:that|this|it|the changes|my changes|the edits))?\b(?= ?(?:$|[,.;:!?]|(?:and|but|then|i|we|you|"
                              r"pls|please|thanks|so far|since)\b))")   # not "lose all the busy stuff"
@@ -129,7 +134,7 @@ VERSION_RE = re.compile(r"\b(?:version|draft|mix) (?:number |no\.? |nr\.? |#)?(\
                         r"|\bv(\d{1,2})\b|\b(second|third|fourth|fifth|sixth|2nd|3rd|4th|5th|6th) "
                         r"(?:version|mix|take|draft|pass|iteration|attempt|go)\b|\bthe (second|third|fourth|fifth|2nd|3rd|4th|5th) one\b")
 BACK_RE = re.compile(r"\b(?:back|return|revert|rev|roll back|go back|bring|restore|rewind|reset|put|as in|like in|how is in|same as|again|better|"
-                     r"best|(?:was|is) the one|prefer|preferred|liked|please|pls|plz|want|reinstate|switch to|use|"
+                     r"best|(?:was|is) the one|prefer|preferred|liked|please|pls|plz|want|reinstate|switch to|use|give (?:me|us)|"
                      r"hear|listen to|(?:make|have|get) it (?:sound |more )?like|sound(?:s|ed)? (?:more )?like)\b")
 
 
@@ -251,3 +256,10 @@ def it_named(request: str) -> str:
     v = min(named, key=lambda x: x.start()).group(0)
     the = "" if re.match(r"(?:version|v\d|draft|mix)", v) else "the "
     return f"{request[:m.start()]}{m.group(1)} {the}{v}{request[m.end():]}"
+
+
+# "..., the louder one was overkill", "that change was a mistake": a verdict on a version or an edit, why the person
+# goes back; no edit of its own (`understanding.rebase`)
+VERDICT_RE = re.compile(r"^\W*(?:(?:and|but|because|since|as|cause|cuz|coz|bc)\s+)?(?:the|that|this|my|your)\s+(?:[\w'-]+\s+){0,3}?"
+                        r"(?:one|version|change|edit|bit|idea|thing|stuff|mix|take|tweak|step)\s+(?:was|is|were|got|went|sounded|"
+                        r"felt|seemed|turned out)\b[^,;:!?]*[.!]?\s*$", re.I)

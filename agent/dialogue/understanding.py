@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bar_places, bare_bpm, counted, before_that, bell_sound, buried, character, compared, complaints, cultures, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, held_back, idioms, input_guard, into_it, kept_instead, kept_out, keyed, landed, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, named_back, names, noted, only_there, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, refused, references, returns, self_repair, settings, settled_parts, sound_effects, shifts, sides, silence, spoken_times, standing, starts, techniques, that_mark, told_moment, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bar_places, bare_bpm, counted, before_that, bell_sound, buried, character, compared, complaints, cultures, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, held_back, idioms, input_guard, into_it, kept_back, kept_instead, kept_out, keyed, landed, loose_places, marks, marks_kept, meant_kind, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, named_back, names, noted, only_there, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, refused, references, returns, self_repair, settings, settled_parts, sound_effects, shifts, sides, silence, spoken_times, standing, starts, style_versions, techniques, that_mark, told_moment, undone_list, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.runons import punctuated
@@ -120,7 +120,7 @@ def rebase(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     history = history or [plan]
     if not 0 <= k < len(history):
         raise Ask(f"There are versions 1 (the first score) to {len(history)}; which one should I start from?")
-    edit_on = understand(analysis, history[k], rest, history[:k + 1])
+    edit_on = [] if references.VERDICT_RE.match(rest) else understand(analysis, history[k], rest, history[:k + 1])   # "..., the louder one was overkill": why
     return edit_on if k == len(history) - 1 else [EditIntent(what="revert", version=k, text=request[:400]), *edit_on]
 
 
@@ -150,15 +150,21 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     request = settings.same_level_as(request, analysis, plan)   # "make it as loud as the intro": up to the intro's energy
     request = music_ends.ended(spoken_times.timed(request, analysis.duration_s), analysis)   # "let the music end at the end of shot 5"; "slow it down at 40", "at forty", "half a minute in": at 0:40, 0:30
     request = at_marks.at_mark(returns.back_from(request, history), history, analysis)   # "bring them back at 0:21": from 0:21 on; "after the bang"
-    question = input_guard.guard(request) or remark(request, plan, history, analysis)
-    if question:
+    if question := input_guard.guard(request):
         raise Ask(question)
-    if (vague := character.asked(request) or character.worried(request) or complaints.coloured(request)) is not None:   # "too cartoony now, dial it back": which way, even after
+    # going back with things kept or said why ("where did the bass go?? put it back, major is fine"): no question on the why
+    went_back = kept_back.kept(request, history, partial(understand, analysis, plan, history=history))
+    if not went_back and (question := remark(request, plan, history, analysis)):
+        raise Ask(question)
+    if not went_back and (vague := character.asked(request) or character.worried(request) or complaints.coloured(request)) is not None:   # "too cartoony now, dial it back": which way, even after
         raise arbiter.Offer(*vague)                          # an edit (the feeling is no one step to take back)
-    if offer := bell_sound.asked(request, plan):   # "not so twinkly" where sleigh bells play: they, or the whole?
+    if not went_back and (offer := bell_sound.asked(request, plan)):   # "not so twinkly" where sleigh bells play: they, or the whole?
         raise offer
 
-    again = refused.withdrawn(request, history, partial(understand, analysis), partial(_last_asked, analysis, history)) or \
+    again = went_back or \
+        style_versions.named_style(request, history) or undone_list.both(request, history, partial(understand, analysis, plan, history=history)) or \
+        undone_list.listed(request, history, partial(understand, analysis, plan, history=history)) or \
+        refused.withdrawn(request, history, partial(understand, analysis), partial(_last_asked, analysis, history)) or \
         named_back.stretch_back(request, history, partial(understand, analysis)) or before_that.before_named(request, history) or \
         meant_kind.gone(analysis, request, history, partial(understand, analysis), last_place(history)) or \
         part_undo.undone(request, history) or kept_instead.read(request, history) or \
@@ -278,6 +284,7 @@ def apply_edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if notes is not None:
         return apply_notes(analysis, plan, notes, history)
     note = followups.joined(request, messages.unwrap(request))
+    note = kept_back.rejoined(request, note)   # "go back to the jazzy one? the quiet is ok": a keep, no sign-off
     if request.strip() and not note or told(note):  # only greetings, thanks and reports ("They are thrilled, we're done")
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=NOTHING_TO_DO)
     return edit(analysis, plan, note, history)

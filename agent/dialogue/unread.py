@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from v2m.agent.dialogue import acted_words, at_marks, complaints, feeling_ways, fronted, hit_words, idioms, part_undo, verbed
+from v2m.agent.dialogue import acted_words, at_marks, kept_back, complaints, feeling_ways, fronted, hit_words, idioms, part_undo, verbed
 from v2m.agent.dialogue.said_beside import beside
 from v2m.agent.dialogue.approval import approves
 from v2m.agent.dialogue.counted import there_timed
@@ -147,6 +147,8 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     # cut where the readers cut: "softer then the kick" is one comparison, "louder, then the drums" the drums louder;
     # "stings on the first, second and third cut" (each cut named), "start big and finish quiet" (one fall): joined as
     # `edits.read_request` joins them before cutting clauses, so no piece of those is unread
+    if any(it.what == "revert" for it in intents or []):
+        request = kept_back.rest_of(request)   # going back with things kept or said why: the rest, as `kept_back` reads it
     pieces = _pieces(there_timed(complaints.judged(fronted.said_first(request))))   # "at 0:17 ..., a hit there": at 0:17; "I find X dull": X is dull;
     # "the tempo, put it back like before": put the tempo back, one piece, as `understanding` reads it
     if len(pieces) < 2 or GONE_RE.match(request.strip()):   # "not quieter, GONE": every word read by `meant_kind.gone`

@@ -73,7 +73,7 @@ WITH_RE = re.compile(r"\b(?:version|mix|one|take)\s+(?:with|w/?(?= )|that had|wh
 WANT_RE = re.compile(r"\b(?:back|revert|return|restore|go with|use|bring|liked|prefer|preferred|better)\b", re.I)
 # "put the swing back", "bring back the rock": a style by name, brought back
 STYLE_BACK_RE = re.compile(r"\b(?:put|bring|have|get)\s+(?:the\s+|that\s+|my\s+|our\s+)?(?P<what>[a-z][\w'-]*)\s+back\b|"
-                           r"\b(?:bring|put)\s+back\s+(?:the\s+|that\s+)?(?P<what2>[a-z][\w'-]*)\b", re.I)
+                           r"\b(?:bring|put)\s+back\s+(?:the\s+|that\s+)?(?P<what2>[a-z][\w'-]*)\b|\bback to\s+(?P<what3>[a-z][\w'-]*)\W*$", re.I)
 # Words that say nothing of which edit was meant ("the choir idea", "the cello bit", "my last change").
 GENERIC = set("""the a an that this those these my your our his her their all of to for on in at with and or but it its
 thing things stuff bit bits note notes change changes edit edits request requests version versions idea ideas one ones
@@ -115,7 +115,11 @@ DECADE_OR_WORD_RE = re.compile(rf"[a-z][a-z#'-]+|{DECADE_RE.pattern}")
 
 def content(text: str) -> set[str]:
     """The words of `text` that could name what an edit was about (not "the", "thing", "last" ...)."""
-    return {w for w in DECADE_OR_WORD_RE.findall(text.lower().replace("'s", "")) if w not in GENERIC and len(w) > 2}
+    return {ALIKE.get(w, w) for w in DECADE_OR_WORD_RE.findall(text.lower().replace("'s", "")) if w not in GENERIC and len(w) > 2}
+
+
+# an edit named by a noun of its own ("the slowdown", "the volume changes"): the word its request or reply says
+ALIKE = {"slowdown": "slower", "slow-down": "slower", "speedup": "faster", "speed-up": "faster", "volume": "loudness"}
 
 
 SILENCE_WORDS = {"silence", "silent", "mute", "muted", "gap", "pause"}
@@ -174,7 +178,7 @@ def named_by_content(request: str, history: list[ScorePlan] | None) -> list[Edit
     if not found:
         raise Ask(f"None of the edits so far was about {name}, so I left the score as it is. Which change should I "
                   f"go back before? Say e.g. 'undo the last change' or 'go back to version 2'.")
-    if found != list(range(found[0], found[-1] + 1)):
+    if found != list(range(found[0], found[-1] + 1)) and not re.match(r"(?:all|every|each) (?:of )?(?:the|my|our|those) ", said, re.I):
         listed = "; ".join(f"version {k + 1}: '{asked[k][:60]}'" for k in found)
         raise Ask(f"More than one edit was about {name} ({listed}). Which one should I go back before?")
     kept = _kept(request[m.start(group) + len(said):], history)   # "..., but keep it louder"
@@ -238,7 +242,7 @@ def style_back(request: str, history: list[ScorePlan]) -> list[EditIntent] | Non
     if not (m := STYLE_BACK_RE.search(request)) or (k := next((k for k in range(len(history) - 2, -1, -1)
                                                              if history[k] != history[-1]), None)) is None:
         return None
-    named = style_keywords("").get((m["what"] or m["what2"]).lower())
+    named = style_keywords("").get((m["what"] or m["what2"] or m["what3"]).lower())
     if named is None or named != history[k].style or named == history[-1].style:
         return None
     return [EditIntent(what="revert", version=k, text=request[:400])]
@@ -256,8 +260,10 @@ NAMED_ONE_RE = re.compile(r"\b(?:back to|return to|revert to|go with|use|prefer(
 
 # "the one with no drums and no strings", "the version without the bass but with the flute": a version by its parts
 BY_PARTS_RE = re.compile(r"\b(?:version|mix|one|take|draft|(?:back|return|go) to|the way it was|how it (?:was|sounded))\s+"
-                         r"(?P<what>(?:with(?:out)?|that had|where (?:we|i|you) had|when it (?:still )?(?:had|was))\s+[^.;:!?]{1,60})", re.I)
+                         r"(?P<what>(?:with(?:out)?|that had|where (?:we|i|you) had|(?:when|where) it (?:still )?(?:had|was))\s+[^.;:!?]{1,60})", re.I)
 PACE_RE = re.compile(r"\b(?:(?P<slow>slow|slower|slowed down|laid back)|(?P<fast>fast|faster|quick|quicker|brisk|up ?tempo))\b")
+LOUD_RE = re.compile(r"\b(?:(?P<quiet>quiet|quieter|soft|softer|calmer|gentler)|(?P<loud>loud|louder|bigger))\b")
+ONLY_RE = re.compile(r"\b(?:just|only|simply)\b")
 ABSENT_RE = re.compile(r"\b(?:no|without|minus|not the|not any|none of the)\s+(?:the |any |a )?$")
 
 
@@ -283,15 +289,17 @@ def described(request: str, history: list[ScorePlan]) -> list[EditIntent] | None
     what = m.group("what").lower()
     said = [(p, not ABSENT_RE.search(what[:k.start()])) for k in
             re.finditer(r"\b[a-z]+\b", what) if (p := k.group(0)) and named_parts(p)]
-    pace = PACE_RE.search(what)
-    tempos = [h.tempo_bpm for h in history]
-    if not said and not pace:
+    pace, loud = PACE_RE.search(what), LOUD_RE.search(what)
+    tempos, levels = [h.tempo_bpm for h in history], [h.loudness_lufs for h in history]
+    if not said and not pace and not loud:
         return None
 
     def paced(plan: ScorePlan) -> bool:
-        return not pace or (plan.tempo_bpm < max(tempos) if pace.group("slow") else plan.tempo_bpm > min(tempos))
+        return (not pace or (plan.tempo_bpm < max(tempos) if pace.group("slow") else plan.tempo_bpm > min(tempos))) and \
+            (not loud or (plan.loudness_lufs < max(levels) if loud.group("quiet") else plan.loudness_lufs > min(levels)))
 
     found = [k for k in range(len(history) - 1) if all(plays(history[k], p) == on for p, on in said) and paced(history[k])]
+    found = found[:1] if found and ONLY_RE.search(what) else found   # "when it was just quieter": before anything more
     if not found:
         listed = ", ".join(("" if on else "no ") + p for p, on in said)
         raise Ask(f"No earlier version had {listed}, so I left the score as it is. Which version do you mean? "

@@ -167,6 +167,14 @@ def went_back(item: dict, s) -> tuple[str, str]:
     if "style" in (item.get("take") or {}) and "instruments" not in item["take"]:
         want["instruments"] = item["take"]["style"]
     now = aspects(s.plan)
+    # a style switch that moved the tempo into the style's range (the brief said it keeps it): that tempo goes with
+    # the style, so going back to the style may bring it back too
+    carried = {a for i, m in enumerate(item["before"], 1) if m.startswith("switch to ")
+               for a in ("tempo", "loudness", "key") if not _same(states[i - 1][a], states[i][a])}
+    if "style" in (item.get("take") or {}):
+        for a in carried - set(item["take"]):
+            if _same(states[item["take"]["style"]][a], now[a]):
+                want[a] = item["take"]["style"]
     bad = [f"{a} not as in state {n}" + (" (as in " + ", ".join(str(i) for i, st in enumerate(states) if _same(st[a], now[a]))
                                           + ")" if any(_same(st[a], now[a]) for st in states) else " (as in none)")
            for a, n in want.items() if not _same(states[n][a], now[a])]

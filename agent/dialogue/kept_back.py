@@ -1,0 +1,169 @@
+"""Going back with something kept as it is now: "orig tempo was better. bass stays out", "back out the last two
+changes, keep the drums out", "return to electronic, keep tempo and volume where they are", "go back to the jazzy
+one? the quiet is ok". The keep clauses are taken out of the message, the rest is read as it would be alone, and
+when that rest goes back (a revert), each thing kept is brought back from the current version after it (a part,
+the tempo, the loudness with the energy, the key); a keep clause read as an edit of its own ("leave the volume down":
+quieter again, "keep it loud": louder) never is. A message with no going back in the rest is left to the readers.
+
+    kept("undo the minor and the bass thing, keep it loud", history, read)
+    # [EditIntent(what="revert", ...), EditIntent(what="revert", version=len(history) - 1, value="loudness"), ... "energy"]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from v2m.agent.dialogue import versions
+from v2m.agent.dialogue.changes import diff
+from v2m.agent.dialogue.mentions import named_parts
+from v2m.agent.dialogue.orchestration import role_of
+from v2m.agent.dialogue.references import ORIGINAL_RE, VERDICT_RE, version_named
+from v2m.agent.dialogue.where import Ask
+from v2m.tools.contract import EditIntent, ScorePlan
+
+WHAT = r"(?P<what>[a-z][a-z' -]{0,40}?)"
+STAYS = (r"(?:can|should|may|must|will|could)?\s*(?:stay|stays|remain|remains|be left)\s*(?:away|out|off|gone|down|up|"
+         r"low|high|quiet|loud|slow|fast|as (?:it|they) (?:is|are)|where (?:it|they) (?:is|are)|the same|like (?:this|now)|"
+         r"the way (?:it|they) (?:is|are))?")
+# a keep clause, where it ends: "(but) keep X", "leave X (where it is)", "X (can) stay(s) out", "the quiet is ok"
+KEEP_RE = re.compile(rf"(?:^|(?<=[.,;!?])\s*|\s+)(?:(?:but|and|just|though|while)\s+)?(?:(?:still\s+)?(?:keep|leave|hold)\s+"
+                     rf"{WHAT}|{WHAT.replace('what', 'what2')}\s+{STAYS}|(?P<what3>the (?:quiet|quieter|loud|louder|slow|"
+                     r"slower|fast|faster|new|current) ?[a-z]*|(?:the )?(?:volume|tempo|speed|level|key|loudness|major|minor|[a-z]+ key)) (?:is|are|can stay|stays) "
+                     r"(?:ok|okay|fine|good|great|alright)|(?P<what4>the [a-z' -]{1,30}?) (?:is|are) (?:a )?keepers?)(?:\s*,?\s*\b(?:though|tho|please|pls|too|as well|for now)\b)?(?=\s*(?:[.,;!?]|$|\b(?:but|while)\b))", re.I)
+BACK_WORDS = re.compile(r"\b(?:old|original|orig|previous|earlier|before|first|version|v\d)\b", re.I)   # "keep the old tempo": a reference
+# the words of a kept thing: which aspects of the current version it names
+ASPECT_RES = (
+    (re.compile(r"\b(?:tempo|speed|pace|bpm|slow|slower|fast|faster|quick|quicker|slowdown|speed-?up)\b"), ("tempo",)),
+    (re.compile(r"\b(?:volume|level|levels|loud|louder|loudness|quiet|quieter|soft|softer|energy|lower|down)\b"),
+     ("loudness", "energy")),
+    (re.compile(r"\b(?:key|minor|major|mode)\b"), ("key",)),
+    (re.compile(r"\b(?:hits?|accents?|crash(?:es)?|stabs?|thumps?|stings?|marks?)\b"), ("hits",)),
+)
+# "undo everything but the hit", "everything except the quieter bit back to the start": all back, that one thing kept
+EXCEPT_RE = re.compile(r"\b(?P<all>everything|evrything|everyting|everthing|all(?: of it| the changes| my changes)?|the lot)\s+(?:but|except(?: for)?|apart from|"
+                       r"other than|save|besides)\s+(?P<what>[a-z][a-z' -]{0,40}?)(?=\s*(?:[.,;!?]|$|\b(?:back|and|please|pls)\b))", re.I)
+# a clause that only says why ("too loud now", "the slow one dragged", "the minor I don't like, it is too dark"): what
+# going back answers, no edit of its own
+COMPLAINT_RE = re.compile(r"^\W*(?:(?:ok|okay|hmm+|ugh|honestly|ngl|tbh|yeah|nah|nope|wait|also|and|but|so|sorry|i think)\W+)*"
+                          r"(?:(?:it|this|that|its|it's|the [a-z' -]{1,30}?|[a-z]+)\s+(?:is|was|are|were|'s|feels?|felt|sounds?|"
+                          r"sounded|seems?|got|went)\s+(?:(?:way|much|far|a bit|kinda|just|so|really|very|now|a little|too)\s+)*"
+                          r"(?:too (?:much|[a-z]+)|not (?:a |so )?(?:good|great|right|nice)(?: idea)?|(?:cheesy|stuffy|boring|bad|worse|"
+                          r"awful|wrong|off|overkill|a mistake|muddy|busy|cluttered|sluggish|draggy|flat|dull))(?: now| for [a-z ]+)?|"
+                          r"(?:(?:way|much|far) )?too [a-z]+(?: now)?|(?:the |that |this )?[a-z' -]{1,30}? (?:dragged|drags|killed|"
+                          r"ruined|ruins|kills|spoiled|spoils)\b[^,.;!?]*|i (?:don't|dont|do not) (?:like|love) (?:it|that|this|the [a-z -]+)"
+                          r"|(?:the )?[a-z -]{1,20} i (?:don't|dont|do not) like|(?:what happened to|where did|where'?s) (?:the|my|our) [a-z -]{1,20}?"
+                          r"(?: go| gone)?)\W*$", re.I)
+KEEP_PUNCT_RE = re.compile(r"([.!?,])[.,;]+|\s*[,;]+\s*(?=[.!?]|$)")   # what a clause taken out leaves: ".,", ",."
+CLAUSE_RE = re.compile(r"(?<=[,.;!?])\s+")
+PRONOUN_RE = re.compile(r"\b(?:it|them|they)\b(?= back\b)", re.I)
+PUT_BACK_RE = re.compile(r"\b(?:back|again|restore|return|revert|undo|before|original|version|v\d|liked|preferred)\b", re.I)   # "put the bass back, keep ..."
+REST_RE = re.compile(r"^(?:it|the rest|everything else|all else|the others|the other stuff|rest|everything|it like that|"
+                     r"it that way|the rest as (?:it is|is))$")
+
+
+def _aspects(what: str, history: list[ScorePlan]) -> list[tuple[str, str | None]] | None:
+    """(the setting, the part) pairs a kept thing names; [] for "the rest"; None when it names none known."""
+    what = re.sub(r"\b(?:where|how|as|the way|like) (?:it|they) (?:is|are|was|were)\b|\b(?:the|my|our|it|them|that|"
+                  r"this|those|these|a|out|off|away|gone|in|as is|now|please|both|and|alone|same)\b", " ", what.lower())
+    what = " ".join(what.split())
+    if not what or REST_RE.match(what):
+        return []
+    out = [(a, None) for r, names in ASPECT_RES if r.search(what) for a in names]
+    out += [("instruments", p) for p in named_parts(what)]
+    return out or _by_edit(what, history) or None
+
+
+# what an earlier edit changed, by its kind of change (`changes.diff`), as the settings a keep brings back from now
+KEPT_KINDS = {"tempo": ("tempo",), "energy": ("energy",), "loudness": ("loudness", "energy"), "key": ("key",),
+              "chords": ("key",), "roles": ("instruments",), "levels": ("instruments",), "instrument": ("instruments",),
+              "hit": ("hits",), "no_hit": ("hits",)}
+
+
+def _by_edit(what: str, history: list[ScorePlan]) -> list[tuple[str, None]]:
+    """"leave the second-half push": the settings the earlier edits its words name ("faster in the second half")
+    changed; [] when they name none, or one that changed something no keep brings back (a style)."""
+    found = versions.matching(versions.content(what), history)
+    kinds = {c.kind for k in found for c in diff(history[k - 1], history[k])}
+    if not found or kinds - set(KEPT_KINDS):
+        return []
+    return [(a, None) for kind in sorted(kinds) for a in KEPT_KINDS[kind]]
+
+
+KEEP_TEXT = "keep "   # the text of an intent that keeps a thing as it is now (`unread` reads the rest whole)
+
+
+def _without_except(request: str) -> str:
+    """`request` without what its "everything but X" spares ("undo evrything but the hit": "undo evrything")."""
+    but = EXCEPT_RE.search(request)
+    return request[:but.end("all")] + request[but.end("what"):] if but else request
+
+
+def rest_of(request: str) -> str:
+    """What `kept` reads of `request` as the going back itself: its keep clauses, what it spares and its reasons
+    taken out (`unread` reads that whole, as the turn did)."""
+    return _without_verdicts(without_keeps(_without_except(request)))[0]
+
+
+def without_keeps(request: str) -> str:
+    """`request` without its keep clauses ("orig tempo was better. bass stays out": "orig tempo was better.")."""
+    return KEEP_PUNCT_RE.sub(lambda m: m.group(1) or "", KEEP_RE.sub("", request)).strip(" ,;-")
+
+
+def rejoined(request: str, note: str | None) -> str | None:
+    """`note` (the message unwrapped of its greetings and sign-offs) with the keep clauses of `request` it lost ("go
+    back to the jazzy one? the quiet is ok": no praise signing off, what going back must leave)."""
+    if not note or not KEEP_RE.search(request):
+        return note
+    lost = [m.group(0).strip() for m in KEEP_RE.finditer(request) if m.group(0).strip() not in note]
+    return " ".join([note, *lost]) if lost else note
+
+
+def _without_verdicts(request: str) -> tuple[str, bool]:
+    """`request` without its verdicts on a version and its complaints ("go back to version 3, the louder one was
+    overkill": "go back to version 3"; "too loud now. can it go back to how it was?"), when what is left goes back (a
+    version named by its number or as the first, or a word of going back); whether any was taken out."""
+    pieces = CLAUSE_RE.split(request)
+    left = [p for p in pieces if not VERDICT_RE.match(p) and not COMPLAINT_RE.match(p)]
+    said = " ".join(left)
+    parts = [x for p in pieces if p not in left for x in named_parts(p.lower())]
+    if len(set(parts)) == 1:   # "where did the bass go?? put it back": the bass back
+        said = PRONOUN_RE.sub(f"the {parts[0]}", said, count=1)
+    if len(left) == len(pieces) or not left or version_named(said) is None and not ORIGINAL_RE.search(said.lower()) and \
+            not PUT_BACK_RE.search(said):
+        return request, False
+    return said.strip(" ,;-"), True
+
+
+def kept(request: str, history: list[ScorePlan] | None,
+         read: Callable[[str], list[EditIntent]]) -> list[EditIntent] | None:
+    """The going back `request` asks for with each thing its keep clauses name kept as it is now, and without its
+    verdicts on the version left ("..., the louder one was overkill"); None when it has neither, a kept thing is
+    none this knows, or the rest does not go back (a revert, or a part or setting put back)."""
+    if not history or len(history) < 2:
+        return None
+    found, now, keeps = list(KEEP_RE.finditer(request)), history[-1], []
+    for m in found:
+        what = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4")
+        named = None if BACK_WORDS.search(what) else _aspects(what, history)
+        if named is None:
+            return None
+        keeps += named
+    if (but := EXCEPT_RE.search(request)) and (named := _aspects(but["what"], history)):
+        keeps += named   # "undo everything but the hit": all undone, the hit kept
+    rest, why = _without_verdicts(without_keeps(_without_except(request)) if found or but else request)
+    if not (found or why or but and keeps) or len(rest) < 3:
+        return None
+    try:
+        intents = read(rest)
+    except Ask:
+        return None   # the rest alone asks: the message is read whole, as before
+    if not (any(it.what == "revert" for it in intents) or intents and found and PUT_BACK_RE.search(rest)):
+        return None
+    n = len(history) - 1
+    kept_now = []
+    for attr, part in dict.fromkeys(keeps):
+        if part is not None and (part := role_of(now, part)) is None:
+            continue
+        kept_now.append(EditIntent(what="revert", version=n, value=attr, target=part, text=f"{KEEP_TEXT}{part or attr}"))
+    return [*intents, *kept_now]
