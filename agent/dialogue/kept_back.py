@@ -30,7 +30,7 @@ STAYS = (r"(?:can|should|may|must|will|could)?\s*(?:stay|stays|remain|remains|be
 KEEP_RE = re.compile(rf"(?:^|(?<=[.,;!?])\s*|\s+)(?:(?:but|and|just|though|while)\s+)?(?:(?:still\s+)?(?:keep|leave|hold)\s+"
                      rf"{WHAT}|{WHAT.replace('what', 'what2')}\s+{STAYS}|(?P<what3>the (?:quiet|quieter|loud|louder|slow|"
                      r"slower|fast|faster|new|current) ?[a-z]*|(?:the )?(?:volume|tempo|speed|level|key|loudness|major|minor|[a-z]+ key)) (?:is|are|can stay|stays) "
-                     r"(?:ok|okay|fine|good|great|alright)|(?P<what4>the [a-z' -]{1,30}?) (?:is|are) (?:a )?keepers?)(?:\s*,?\s*\b(?:though|tho|please|pls|too|as well|for now)\b)?(?=\s*(?:[.,;!?]|$|\b(?:but|while)\b))", re.I)
+                     r"(?:ok|okay|fine|good|great|alright)|(?P<what4>the [a-z' -]{1,30}?) (?:is|are) (?:a )?keepers?|(?P<what5>the [a-z' -]{1,30}?) (?:i|we) (?:keep|want to keep|'ll keep|will keep))(?:\s*,?\s*\b(?:though|tho|please|pls|too|as well|for now)\b)?(?=\s*(?:[.,;!?]|$|\b(?:but|while)\b))", re.I)
 BACK_WORDS = re.compile(r"\b(?:old|original|orig|previous|earlier|before|first|version|v\d)\b", re.I)   # "keep the old tempo": a reference
 # the words of a kept thing: which aspects of the current version it names
 ASPECT_RES = (
@@ -45,7 +45,7 @@ EXCEPT_RE = re.compile(r"\b(?P<all>everything|evrything|everyting|everthing|all(
                        r"other than|save|besides)\s+(?P<what>[a-z][a-z' -]{0,40}?)(?=\s*(?:[.,;!?]|$|\b(?:back|and|please|pls)\b))", re.I)
 # a clause that only says why ("too loud now", "the slow one dragged", "the minor I don't like, it is too dark"): what
 # going back answers, no edit of its own
-COMPLAINT_RE = re.compile(r"^\W*(?:(?:ok|okay|hmm+|ugh|honestly|ngl|tbh|yeah|nah|nope|wait|also|and|but|so|sorry|i think)\W+)*"
+COMPLAINT_RE = re.compile(r"^\W*(?:(?:ok|okay|hmm+|hm|ugh|honestly|ngl|tbh|yeah|nah|nope|wait|also|and|but|so|sorry|i think|hey|oh|ah|um|uh|whoa|wow)\W+)*"
                           r"(?:(?:it|this|that|its|it's|the [a-z' -]{1,30}?|[a-z]+)\s+(?:is|was|are|were|'s|feels?|felt|sounds?|"
                           r"sounded|seems?|got|went)\s+(?:(?:way|much|far|a bit|kinda|just|so|really|very|now|a little|too)\s+)*"
                           r"(?:too (?:much|[a-z]+)|not (?:a |so )?(?:good|great|right|nice)(?: idea)?|(?:cheesy|stuffy|boring|bad|worse|"
@@ -83,7 +83,7 @@ KEPT_KINDS = {"tempo": ("tempo",), "energy": ("energy",), "loudness": ("loudness
 def _by_edit(what: str, history: list[ScorePlan]) -> list[tuple[str, None]]:
     """"leave the second-half push": the settings the earlier edits its words name ("faster in the second half")
     changed; [] when they name none, or one that changed something no keep brings back (a style)."""
-    found = versions.matching(versions.content(what), history)
+    found = versions.matching(versions.content(what.replace("-", " ")), history)   # "the second-half push"
     kinds = {c.kind for k in found for c in diff(history[k - 1], history[k])}
     if not found or kinds - set(KEPT_KINDS):
         return []
@@ -144,7 +144,7 @@ def kept(request: str, history: list[ScorePlan] | None,
         return None
     found, now, keeps = list(KEEP_RE.finditer(request)), history[-1], []
     for m in found:
-        what = m.group("what") or m.group("what2") or m.group("what3") or m.group("what4")
+        what = next(g for g in m.group("what", "what2", "what3", "what4", "what5") if g)
         named = None if BACK_WORDS.search(what) else _aspects(what, history)
         if named is None:
             return None

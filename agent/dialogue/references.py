@@ -118,7 +118,7 @@ EVERY_CHANGE_RE = re.compile(r"\bbefore (?:all|any|every)(?: of)?(?: the| my| ou
                              # "the tempo it had at first", "the key we had to begin with": the first score's
                              r"|\b(?:was|were|sounded|had|used)\b(?: \w+)? (?:at first|to begin with|originally)\b"
                              # "back to square one", "go back to the beginning", "forget everything I asked for" ("drop everything" is silence)
-                             r"|\bsquare one\b|\bback to the (?:very )?beginning\b(?! of\b)|\bback to the very start\b"
+                             r"|\bsquare one\b|\bback to the (?:very )?beginning\b(?! of\b)|\bback to the very start\b|\brewind (?:it |everything )?to the (?:top|start|beginning)\b"
                              # "all the changes I made, forget them": said first
                              r"|\ball (?:of )?(?:the |my |our |those )?(?:changes|edits|tweaks)(?: (?:i|we|you) (?:made|did|asked for))?,? "
                              r"(?:forget|scrap|undo|cancel|drop|ditch|bin|lose|kill) (?:them|those|it all|all of them)\b"

@@ -36,7 +36,8 @@ from v2m.agent.dialogue.phrases import ORDER_VERBS, words
 from v2m.agent.dialogue.place_words import APPOSITIVE_RE, SIDE_OF_MOMENT_RE, only_place
 from v2m.agent.dialogue.followups import CORRECTION_RE
 from v2m.agent.dialogue.recall import TAKE_BACK_RE, UNDO_NAMED_RE
-from v2m.agent.dialogue.references import OLD_ATTRIBUTE_RE
+from v2m.agent.dialogue.references import COUNTED_CHANGES_RE, OLD_ATTRIBUTE_RE
+from v2m.agent.dialogue.versions import BEFORE_FIRST_RE, BEFORE_RE
 from v2m.agent.dialogue.runons import carried
 from v2m.agent.dialogue.same_again import last_place
 from v2m.agent.dialogue.spelling import than
@@ -68,7 +69,7 @@ BACK_TO_IT_RE = re.compile(r"\b(?:it|them|that)\b", re.I)
 
 # words that ask for nothing on their own: "actually", "(sorry)", "oh no it isn't!" (a panto's answer), "well", "wait"
 FILLER_RE = re.compile(r"^\W*(?:(?:oh|ah|aw|um+|uh+|er+|hmm+|well|actually|sorry|so|anyway|ok|okay|right|wait|no|yes|yeah|"
-                       r"nope|oops|it|is|isn'?t|is not|it'?s|haha|lol)\b\W*)+$", re.I)
+                       r"nope|nah|meh|hey|oops|it|is|isn'?t|is not|it'?s|haha|lol)\b\W*)+$", re.I)
 # an order to mend what the turn complains of ("the bass is buried, fix it", "pad is mushy, clean that up"): the change
 # the complaint was read as, nothing besides
 MEND_RE = re.compile(r"^\W*(?:(?:and|so|please|pls|just|can you|could you|would you|can we|could we)\W+)*(?:fix|sort|clean|"
@@ -116,6 +117,12 @@ VERSION_TOLD_RE = re.compile(r"^\W*(?:(?:ok|okay|so|and|yes|yeah|just|please)\W+
                              r"what we had|the old one))?\W*$)", re.I)
 
 
+# "before I touched the drums it was working", "all three changes out", "put them back": the version or the edits a
+# turn that went back named (`versions`, `references`), read there
+PUT_IT_BACK_RE = re.compile(r"\b(?:put|bring|get|have) (?:it|them|those|that) back\b", re.I)
+WENT_BACK = (BEFORE_RE, BEFORE_FIRST_RE, COUNTED_CHANGES_RE, PUT_IT_BACK_RE)
+
+
 def taken_back(piece: str, intents: list) -> bool:
     """Whether `piece` takes back an earlier change ("take back the crash", "forget the speed-up") and the turn did
     (a revert, a mark dropped; "no, not both, I meant just shot 3" too), or tells the version the turn went back to:
@@ -123,7 +130,8 @@ def taken_back(piece: str, intents: list) -> bool:
     return bool(TAKE_BACK_RE.match(piece) or UNDO_NAMED_RE.match(piece) or CORRECTION_RE.match(piece) or NOT_WHICH_RE.match(piece)) \
         and any(it.what in ("revert", "no_hit", "remove") for it in intents) or \
         bool(VERSION_TOLD_RE.match(piece)) and any(it.what == "revert" for it in intents) or \
-        bool(OLD_ATTRIBUTE_RE.search(piece.lower())) and any(it.what == "revert" and it.value for it in intents)
+        bool(OLD_ATTRIBUTE_RE.search(piece.lower())) and any(it.what == "revert" and it.value for it in intents) or \
+        any(r.search(piece) for r in WENT_BACK) and any(it.what == "revert" for it in intents)
     # "the version where ...", "the old pace worked better from 0:20 on" (the tempo there brought back)
 
 

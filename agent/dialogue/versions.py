@@ -45,8 +45,8 @@ EDIT_SAID = (rf"(?:(?P<who>{WHO})\s+(?P<done>[^.,;:!?]{{1,50}})|(?P<what>(?:the|
 # "the dusty one from right before the 80s flip", "the last swing one, right before you went bossa": a version said by
 # what it had (one or two words) then the edit after it
 VERSION_SAID = (r"\b(?:version|mix|(?:the|that)(?: (?!one\b)[a-z][\w'-]*){0,2} one|state|(?:how|the way|as|like) it (?:was|sounded)|"
-                r"where we were|what we had|(?:go|going|get|got|revert|return|roll|take (?:me|us|it)|put (?:it|things)) back|"
-                r"return(?:ed)? to|(?:preferred|liked|loved|prefer) (?:it|the music|the score|things)|"
+                r"where we were|what we had|(?:go|going|get|got|revert|return|roll|take (?:me|us|it)|put (?:it|things)|(?:roll|wind|set) (?:it|things|everything)) back|"
+                r"return(?:ed)? to|(?:preferred|liked|loved|prefer) (?:it|the music|the score|things)|(?:preferred|liked|loved|prefer)(?= before\b)|"
                 r"revert(?:ed)?|restore|undo (?:everything|all|it all)|(?P<mean>(?:i|he|she|they|we|you) (?:mean|means|meant)))\b")
 # "the one I mentioned before from the sixth picture on", "the one we talked about before with the boat": "before" right
 # after a verb of saying is earlier in this chat, no edit named after it
@@ -56,7 +56,7 @@ BEFORE_RE = re.compile(VERSION_SAID + r".{0,30}?\b" + SAID_BEFORE + r"(?:before|
 BEFORE_FIRST_RE = re.compile(r"(?:^|[.!?;,]\s*|\b(?:honestly|but|and|well|ok|so|yeah|tbh)\s+)(?:it was \w+ )?before\s+"
                              + EDIT_SAID, re.I)
 THEN_BETTER_RE = re.compile(r"\b(?:was|were|sounded|felt) (?:so |much |way |a lot |just )?(?:better|perfect|fine|good|great|"
-                            r"nicer|right)\b", re.I)
+                            r"nicer|right|working|spot on)\b", re.I)
 # "the version right after we slowed it", "back to just after the slowdown": the version that edit made
 JUST_AFTER_RE = re.compile(r"\b(?:version|mix|(?:the|that) one|state|back to|return to|how it was|where we were)\b.{0,20}?"
                            r"\b(?:right|just|straight|directly) after\s+" + EDIT_SAID, re.I)
