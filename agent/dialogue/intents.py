@@ -20,15 +20,7 @@ from v2m.agent.dialogue.changes import diff, edited_at
 from v2m.agent.dialogue.repeats import from_last_revert, kept_parts, locks_first, style_first
 from v2m.agent.dialogue.vocab import MOODS
 from v2m.agent.dialogue.where import Ask, Span, fmt
-from v2m.tools.contract import (
-    MAX_TEMPO_BPM,
-    MIN_TEMPO_BPM,
-    REVERT_ATTRIBUTES,
-    EditIntent,
-    EditScope,
-    ScorePlan,
-    VideoAnalysis,
-)
+from v2m.tools.contract import MAX_TEMPO_BPM, MIN_TEMPO_BPM, REVERT_ATTRIBUTES, EditIntent, EditScope, ScorePlan, VideoAnalysis
 from v2m.tools.style import load_style
 
 TEMPO_FACTORS = {"down": (0.92, 0.85, 0.7), "up": (1.08, 1.15, 1.35)}
@@ -252,8 +244,7 @@ def _pieces(e: Edit) -> None:
 def _revert(e: Edit, it: EditIntent, history: list[ScorePlan]) -> ScorePlan:
     """Back to an earlier version: `history` is the first plan then one plan per edit, up to the current."""
     if len(history) < 2:
-        raise Ask("This is still the first score, so there is no earlier version to go back to. "
-                  "What should change?")
+        raise Ask("This is still the first score, so there is no earlier version to go back to. What should change?")
     n = it.version if it.version is not None else -1
     if n == -1 and it.value is None and it.amount is None and e.span is not None:   # "shot 4 was better before"
         n = (edited_at((e.span.start_s, e.span.end_s), history) or 0) - 1   # the version before the latest edit there

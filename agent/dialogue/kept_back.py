@@ -27,10 +27,11 @@ STAYS = (r"(?:can|should|may|must|will|could)?\s*(?:stay|stays|remain|remains|be
          r"low|high|quiet|loud|slow|fast|as (?:it|they) (?:is|are)|where (?:it|they) (?:is|are)|the same|like (?:this|now)|"
          r"the way (?:it|they) (?:is|are))?")
 # a keep clause, where it ends: "(but) keep X", "leave X (where it is)", "X (can) stay(s) out", "the quiet is ok"
-KEEP_RE = re.compile(rf"(?:^|(?<=[.,;!?])\s*|\s+)(?:(?:but|and|just|though|while)\s+)?(?:(?:still\s+)?(?:keep|leave|hold)\s+"
+KEEP_RE = re.compile(rf"(?:^|(?<=[.,;!?])\s*|\s+)(?:(?:but|and|just|though|while)\s+)?(?:(?:(?:still\s+)?(?:keep|leave|hold)\s+|still (?:at|with|in|on) )"
                      rf"{WHAT}|{WHAT.replace('what', 'what2')}\s+{STAYS}|(?P<what3>the (?:quiet|quieter|loud|louder|slow|"
                      r"slower|fast|faster|new|current) ?[a-z]*|(?:the )?(?:volume|tempo|speed|level|key|loudness|major|minor|[a-z]+ key)) (?:is|are|can stay|stays) "
-                     r"(?:ok|okay|fine|good|great|alright)|(?P<what4>the [a-z' -]{1,30}?) (?:is|are) (?:a )?keepers?|(?P<what5>the [a-z' -]{1,30}?) (?:i|we) (?:keep|want to keep|'ll keep|will keep))(?:\s*,?\s*\b(?:though|tho|please|pls|too|as well|for now)\b)?(?=\s*(?:[.,;!?]|$|\b(?:but|while)\b))", re.I)
+                     r"(?:ok|okay|fine|good|great|alright)|(?P<what4>the [a-z' -]{1,30}?) (?:is|are) (?:(?:so|really|very|just) )?(?:a keeper|keepers|lovely|great|perfect|nice|"
+                     r"good|gorgeous|beautiful|spot on)|(?P<what5>the [a-z' -]{1,30}?) (?:i|we) (?:keep|want to keep|'ll keep|will keep))(?:\s*,?\s*\b(?:though|tho|please|pls|too|as well|for now)\b)?(?=\s*(?:[.,;!?]|$|\b(?:but|while)\b))", re.I)
 BACK_WORDS = re.compile(r"\b(?:old|original|orig|previous|earlier|before|first|version|v\d)\b", re.I)   # "keep the old tempo": a reference
 # the words of a kept thing: which aspects of the current version it names
 ASPECT_RES = (
@@ -56,6 +57,7 @@ COMPLAINT_RE = re.compile(r"^\W*(?:(?:ok|okay|hmm+|hm|ugh|honestly|ngl|tbh|yeah|
                           r"(?: go| gone)?)\W*$", re.I)
 KEEP_PUNCT_RE = re.compile(r"([.!?,])[.,;]+|\s*[,;]+\s*(?=[.!?]|$)")   # what a clause taken out leaves: ".,", ",."
 CLAUSE_RE = re.compile(r"(?<=[,.;!?])\s+")
+PLACE_RE = re.compile(r"\b(?:shots?|cuts?|intro|outro|ending|middle|everywhere|throughout|bars?|\d+:\d\d|\d+ ?(?:s|secs?|seconds))\b", re.I)
 PRONOUN_RE = re.compile(r"\b(?:it|them|they)\b(?= back\b)", re.I)
 PUT_BACK_RE = re.compile(r"\b(?:back|again|restore|return|revert|undo|before|original|version|v\d|liked|preferred)\b", re.I)   # "put the bass back, keep ..."
 REST_RE = re.compile(r"^(?:it|the rest|everything else|all else|the others|the other stuff|rest|everything|it like that|"
@@ -151,6 +153,8 @@ def kept(request: str, history: list[ScorePlan] | None,
         keeps += named
     if (but := EXCEPT_RE.search(request)) and (named := _aspects(but["what"], history)):
         keeps += named   # "undo everything but the hit": all undone, the hit kept
+    if PLACE_RE.search(request):
+        return None   # "the first two shots, keep it soft", "keep the drums everywhere": an edit there, the place readers'
     rest, why = _without_verdicts(without_keeps(_without_except(request)) if found or but else request)
     if not (found or why or but and keeps) or len(rest) < 3:
         return None
@@ -164,6 +168,6 @@ def kept(request: str, history: list[ScorePlan] | None,
     kept_now = []
     for attr, part in dict.fromkeys(keeps):
         if part is not None and (part := role_of(now, part)) is None:
-            continue
+            return None   # "... and keep the cello" where none plays now: the readers ask
         kept_now.append(EditIntent(what="revert", version=n, value=attr, target=part, text=f"{KEEP_TEXT}{part or attr}"))
     return [*intents, *kept_now]

@@ -50,7 +50,7 @@ TEXTED = {"gonna": "going to", "wanna": "want to", "gotta": "got to", "lemme": "
           "thats": "that's", "whats": "what's", "theres": "there's", "heres": "here's", "didnt": "didn't",
           "wasnt": "wasn't", "werent": "weren't", "arent": "aren't", "shouldnt": "shouldn't", "couldnt": "couldn't",
           "wouldnt": "wouldn't", "havent": "haven't", "hasnt": "hasn't", "youre": "you're", "theyre": "they're",
-          "itll": "it'll", "orig": "original", "lol": "", "lmao": "", "uh huh": "yes", "uh-huh": "yes", "mhm": "yes"}
+          "itll": "it'll", "orig": "original", "uh huh": "yes", "uh-huh": "yes", "mhm": "yes"}
 TEXTED_RE = LazyPattern(rf"\b(?:{'|'.join(TEXTED)})\b", re.I)
 ARE_RE = LazyPattern(r"(?<=[a-z])(?<!\bshot)(?<!\bcut)(?<!\bplan)(?<!\bscene) r (?=[a-z])(?!rated\b)", re.I)   # "the drums r too loud": are (never "r&b", "shot r", "r rated")
 AND_RE = LazyPattern(r"(?<=\w) & (?=\w)")   # "drums & bass" (spaced; "r&b" stays)

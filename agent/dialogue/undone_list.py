@@ -22,6 +22,9 @@ LIST_RE = re.compile(rf"^\W*(?:(?:ok|okay|so|and|but|please|pls|just|yeah|hmm|no
                      r"\s*(?:too|as well|both|please|pls)?\s*[.!?]*\s*$", re.I)
 
 
+ONE_RE = re.compile(r"(?<!\blast)(?<!\bfirst)(?<!\bprevious)(?<!\bother)(?<!\bsecond)(?<!\bthird) one$", re.I)
+
+
 def both(request: str, history: list[ScorePlan] | None, read: Callable[[str], list[EditIntent]]) -> list[EditIntent] | None:
     """Each of the two things the request takes back, taken back; None when it names no two, either alone reads as
     nothing, or neither as a going back."""
@@ -29,8 +32,8 @@ def both(request: str, history: list[ScorePlan] | None, read: Callable[[str], li
         return None
     tail = m["tail"] or ""
     b = m["b"] if re.match(DET, m["b"], re.I) else f"the {m['b']}"
-    try:
-        each = [read(f"{m['verb']} {m['a']}{tail}"), read(f"{m['verb']} {b}{tail}")]
+    try:   # "the drums one": the drums change ("the last one" stays the last)
+        each = [read(ONE_RE.sub(" change", f"{m['verb']} {x}{tail}")) for x in (m["a"], b)]
     except Ask:
         return None
     if not all(each) or not any(it.what == "revert" for x in each for it in x):

@@ -73,7 +73,7 @@ WITH_RE = re.compile(r"\b(?:version|mix|one|take)\s+(?:with|w/?(?= )|that had|wh
 WANT_RE = re.compile(r"\b(?:back|revert|return|restore|go with|use|bring|liked|prefer|preferred|better)\b", re.I)
 # "put the swing back", "bring back the rock": a style by name, brought back
 STYLE_BACK_RE = re.compile(r"\b(?:put|bring|have|get)\s+(?:the\s+|that\s+|my\s+|our\s+)?(?P<what>[a-z][\w'-]*)\s+back\b|"
-                           r"\b(?:bring|put)\s+back\s+(?:the\s+|that\s+)?(?P<what2>[a-z][\w'-]*)\b|\bback to\s+(?P<what3>[a-z][\w'-]*)\W*$", re.I)
+                           r"\b(?:bring|put)\s+back\s+(?:the\s+|that\s+)?(?P<what2>[a-z][\w'-]*)\b|\bback to\s+(?:the\s+)?(?P<what3>[a-z][\w'-]*)\W*$", re.I)
 # Words that say nothing of which edit was meant ("the choir idea", "the cello bit", "my last change").
 GENERIC = set("""the a an that this those these my your our his her their all of to for on in at with and or but it its
 thing things stuff bit bits note notes change changes edit edits request requests version versions idea ideas one ones
@@ -255,7 +255,7 @@ NAMED_ONE_RE = re.compile(r"\b(?:back to|return to|revert to|go with|use|prefer(
                           r"(?:one|version|take|mix|draft)\b|"
                           r"\bthe (?P<what2>(?!first\b|last\b|previous\b|original\b|old\b|older\b|newer\b|new\b|latest\b|later\b|other\b|"
                           rf"earlier\b)(?:[a-z][\w'-]*|{DECADE})) (?:one|version) "   # "the 80s version was better"
-                          r"(?:was|is|sounded) (?:much |way |a lot )?(?:better|best|nicer|right)\b", re.I)
+                          r"(?:was|is|sounded) (?:much |way |a lot |just )?(?:better|best|nicer|right|peak|perfect|ideal|spot on)\b", re.I)
 
 
 # "the one with no drums and no strings", "the version without the bass but with the flute": a version by its parts
