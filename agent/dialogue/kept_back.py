@@ -59,7 +59,9 @@ KEEP_PUNCT_RE = re.compile(r"([.!?,])[.,;]+|\s*[,;]+\s*(?=[.!?]|$)")   # what a 
 CLAUSE_RE = re.compile(r"(?<=[,.;!?])\s+")
 PLACE_RE = re.compile(r"\b(?:shots?|cuts?|intro|outro|ending|middle|everywhere|throughout|bars?|\d+:\d\d|\d+ ?(?:s|secs?|seconds))\b", re.I)
 PRONOUN_RE = re.compile(r"\b(?:it|them|they)\b(?= back\b)", re.I)
-PUT_BACK_RE = re.compile(r"\b(?:back|again|restore|return|revert|undo|before|original|version|v\d|liked|preferred)\b", re.I)   # "put the bass back, keep ..."
+PUT_BACK_RE = re.compile(r"\b(?:back|again|restore|return|revert|undo)\b", re.I)   # "put the bass back, keep ..."
+# what is left after the reasons goes back: a word of it, a version, what was liked ("before that" alone is a place)
+WENT_BACK_RE = re.compile(rf"{PUT_BACK_RE.pattern}|\b(?:before|original|version|v\d|liked|preferred)\b", re.I)
 REST_RE = re.compile(r"^(?:it|the rest|everything else|all else|the others|the other stuff|rest|everything|it like that|"
                      r"it that way|the rest as (?:it is|is))$")
 
@@ -132,7 +134,7 @@ def _without_verdicts(request: str) -> tuple[str, bool]:
     if len(set(parts)) == 1:   # "where did the bass go?? put it back": the bass back
         said = PRONOUN_RE.sub(f"the {parts[0]}", said, count=1)
     if len(left) == len(pieces) or not left or version_named(said) is None and not ORIGINAL_RE.search(said.lower()) and \
-            not PUT_BACK_RE.search(said):
+            not WENT_BACK_RE.search(said):
         return request, False
     return said.strip(" ,;-"), True
 
@@ -147,14 +149,13 @@ def kept(request: str, history: list[ScorePlan] | None,
     found, now, keeps = list(KEEP_RE.finditer(request)), history[-1], []
     for m in found:
         what = next(g for g in m.group("what", "what2", "what3", "what4", "what5") if g)
-        named = None if BACK_WORDS.search(what) else _aspects(what, history)
+        named = None if BACK_WORDS.search(what) or PLACE_RE.search(what) else _aspects(what, history)   # "keep the drums
+        # everywhere": an edit there, the place readers'; "keep the old tempo": a reference
         if named is None:
             return None
         keeps += named
     if (but := EXCEPT_RE.search(request)) and (named := _aspects(but["what"], history)):
         keeps += named   # "undo everything but the hit": all undone, the hit kept
-    if PLACE_RE.search(request):
-        return None   # "the first two shots, keep it soft", "keep the drums everywhere": an edit there, the place readers'
     rest, why = _without_verdicts(without_keeps(_without_except(request)) if found or but else request)
     if not (found or why or but and keeps) or len(rest) < 3:
         return None

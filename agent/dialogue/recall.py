@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 
 from v2m.agent.dialogue import hit_words, marks, marks_back, patterns, place_words, versions
+from v2m.agent.dialogue.undone_list import placed_edit
 from v2m.agent.dialogue.changes import diff, placed
 from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.part_reasons import only_reason
@@ -262,10 +263,10 @@ def undone(request: str, history: list[ScorePlan] | None,
     m = UNDO_NAMED_RE.match(request.strip()) or MISTAKE_RE.match(request.strip())
     if not m or not history or len(history) < 2:
         return None
-    clause = re.split(r"\s*(?:,|\band\b|\bbut\b)\s*", m.group("what"))[0]
+    clause = re.split(r"\s*(?:,|\band\b(?! \d)|\bbut\b)\s*", m.group("what"))[0]   # ("between 0:20 and 0:40": one)
     said = versions.content(clause) - {"change", "bit"}
     if not said or named_parts(clause.lower()) or any(HIT_WORDS_RE.match(w) for w in said) or \
-            re.search(r"\d|\b(?:shots?|cuts?|intro|end|ending|start|middle)\b", clause, re.I):
+            re.search(r"\d|\b(?:shots?|cuts?|intro|end|ending|start|middle)\b", clause, re.I) and not placed_edit(said, history):
         return None
     attrs = {a for x in said for w in re.split(r"[-\s]", x) for k, a in ATTRIBUTES.items() if versions.same_word(w, k)} | {"energy" for x in said if x in SHAPE_NOUNS}
     found = versions.matching(said, history) or [k for k in range(1, len(history)) if attrs and any(
