@@ -1,9 +1,12 @@
 """Going back with something kept as it is now: "orig tempo was better. bass stays out", "back out the last two
-changes, keep the drums out", "return to electronic, keep tempo and volume where they are", "go back to the jazzy
-one? the quiet is ok". The keep clauses are taken out of the message, the rest is read as it would be alone, and
-when that rest goes back (a revert), each thing kept is brought back from the current version after it (a part,
-the tempo, the loudness with the energy, the key); a keep clause read as an edit of its own ("leave the volume down":
-quieter again, "keep it loud": louder) never is. A message with no going back in the rest is left to the readers.
+changes, keep the drums out", "go back to the jazzy one? the quiet is ok", "undo everything but the hit". The keep
+clauses (and what "everything but X" spares) are taken out of the message, with its reasons and complaints when what
+is left goes back ("go back to version 3, the louder one was overkill", "too loud now. can it go back?"), the rest is
+read as it would be alone, and when that rest goes back (a revert, or a part put back) each thing kept is brought back
+from the current version after it (the tempo, the loudness with the energy, the key, a part, the hits; an unnamed
+thing by the earlier edit its words name, "leave the second-half push"). A keep clause read as an edit of its own
+("leave the volume down": quieter again, "keep it loud": louder) never is. A message with no going back in the rest,
+or a keep with a place of its own ("keep the drums everywhere": an edit there), is left to the readers.
 
     kept("undo the minor and the bass thing, keep it loud", history, read)
     # [EditIntent(what="revert", ...), EditIntent(what="revert", version=len(history) - 1, value="loudness"), ... "energy"]
@@ -62,15 +65,16 @@ PRONOUN_RE = re.compile(r"\b(?:it|them|they)\b(?= back\b)", re.I)
 PUT_BACK_RE = re.compile(r"\b(?:back|again|restore|return|revert|undo)\b", re.I)   # "put the bass back, keep ..."
 # what is left after the reasons goes back: a word of it, a version, what was liked ("before that" alone is a place)
 WENT_BACK_RE = re.compile(rf"{PUT_BACK_RE.pattern}|\b(?:before|original|version|v\d|liked|preferred)\b", re.I)
+# the words of a keep clause that name nothing kept ("where it is", "the", "out", "please")
+FILLER_RE = re.compile(r"\b(?:where|how|as|the way|like) (?:it|they) (?:is|are|was|were)\b|\b(?:the|my|our|it|them|that|"
+                       r"this|those|these|a|out|off|away|gone|in|as is|now|please|both|and|alone|same)\b")
 REST_RE = re.compile(r"^(?:it|the rest|everything else|all else|the others|the other stuff|rest|everything|it like that|"
                      r"it that way|the rest as (?:it is|is))$")
 
 
 def _aspects(what: str, history: list[ScorePlan]) -> list[tuple[str, str | None]] | None:
     """(the setting, the part) pairs a kept thing names; [] for "the rest"; None when it names none known."""
-    what = re.sub(r"\b(?:where|how|as|the way|like) (?:it|they) (?:is|are|was|were)\b|\b(?:the|my|our|it|them|that|"
-                  r"this|those|these|a|out|off|away|gone|in|as is|now|please|both|and|alone|same)\b", " ", what.lower())
-    what = " ".join(what.split())
+    what = " ".join(FILLER_RE.sub(" ", what.lower()).split())
     if not what or REST_RE.match(what):
         return []
     out = [(a, None) for r, names in ASPECT_RES if r.search(what) for a in names]

@@ -18,6 +18,7 @@ from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, ScorePlan
 
 DET = r"(?:the|that|my|your|our|this)"
+DET_RE = re.compile(DET, re.I)
 LIST_RE = re.compile(rf"^\W*(?:(?:ok|okay|so|and|but|please|pls|just|yeah|hmm|no)\W+)*(?P<verb>undo|revert|take back|forget|"
                      rf"cancel|scrap|ditch|reverse|roll back|back out|take out|get rid of|lose|drop|remove|kill|nix|bin)\s+(?P<a>{DET} [^,.;!?]{{1,30}}?)\s+(?:and|&|plus|as well as)\s+"
                      rf"(?P<b>(?:{DET} )?[^,.;!?]{{1,30}}?)(?P<tail>\s+(?:things?|changes?|stuff|bits?|edits?|business|ideas?))?"
@@ -33,7 +34,7 @@ def both(request: str, history: list[ScorePlan] | None, read: Callable[[str], li
     if not history or len(history) < 3 or not (m := LIST_RE.match(request)):
         return None
     tail = m["tail"] or ""
-    b = m["b"] if re.match(DET, m["b"], re.I) else f"the {m['b']}"
+    b = m["b"] if DET_RE.match(m["b"]) else f"the {m['b']}"
     try:   # "the drums one": the drums change ("the last one" stays the last)
         each = [read(ONE_RE.sub(" change", f"{m['verb']} {x}{tail}")) for x in (m["a"], b)]
     except Ask:

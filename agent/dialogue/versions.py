@@ -178,7 +178,7 @@ def named_by_content(request: str, history: list[ScorePlan] | None) -> list[Edit
     if not found:
         raise Ask(f"None of the edits so far was about {name}, so I left the score as it is. Which change should I "
                   f"go back before? Say e.g. 'undo the last change' or 'go back to version 2'.")
-    if found != list(range(found[0], found[-1] + 1)) and not re.match(r"(?:all|every|each) (?:of )?(?:the|my|our|those) ", said, re.I):
+    if found != list(range(found[0], found[-1] + 1)) and not ALL_OF_RE.match(said):
         listed = "; ".join(f"version {k + 1}: '{asked[k][:60]}'" for k in found)
         raise Ask(f"More than one edit was about {name} ({listed}). Which one should I go back before?")
     kept = _kept(request[m.start(group) + len(said):], history)   # "..., but keep it louder"
@@ -262,6 +262,7 @@ NAMED_ONE_RE = re.compile(r"\b(?:back to|return to|revert to|go with|use|prefer(
 BY_PARTS_RE = re.compile(r"\b(?:version|mix|one|take|draft|(?:back|return|go) to|the way it was|how it (?:was|sounded))\s+"
                          r"(?P<what>(?:with(?:out)?|that had|where (?:we|i|you) had|(?:when|where) it (?:still )?(?:had|was))\s+[^.;:!?]{1,60})", re.I)
 PACE_RE = re.compile(r"\b(?:(?P<slow>slow|slower|slowed down|laid back)|(?P<fast>fast|faster|quick|quicker|brisk|up ?tempo))\b")
+ALL_OF_RE = re.compile(r"(?:all|every|each) (?:of )?(?:the|my|our|those) ", re.I)   # "before all the volume changes": the first
 LOUD_RE = re.compile(r"\b(?:(?P<quiet>quiet|quieter|soft|softer|calmer|gentler)|(?P<loud>loud|louder|bigger))\b")
 ONLY_RE = re.compile(r"\b(?:just|only|simply)\b")
 ABSENT_RE = re.compile(r"\b(?:no|without|minus|not the|not any|none of the)\s+(?:the |any |a )?$")
