@@ -98,7 +98,7 @@ def _by_edit(what: str, history: list[ScorePlan]) -> list[tuple[str, None]]:
     return [(a, None) for kind in sorted(kinds) for a in KEPT_KINDS[kind]]
 
 
-KEEP_TEXT = "keep "   # the text of an intent that keeps a thing as it is now (`unread` reads the rest whole)
+KEEP_TEXT = "keep "   # the text of an intent that keeps a thing as it is now
 
 
 def _without_except(request: str) -> str:
@@ -121,8 +121,8 @@ def without_keeps(request: str) -> str:
 def rejoined(request: str, note: str | None) -> str | None:
     """`note` (the message unwrapped of its greetings and sign-offs) with the keep clauses of `request` it lost ("go
     back to the jazzy one? the quiet is ok": no praise signing off, what going back must leave)."""
-    if not note or not KEEP_RE.search(request):
-        return note
+    if not note or not KEEP_RE.search(request) or not WENT_BACK_RE.search(note):
+        return note   # ("slower in shot 3. The mix is great, thanks": a sign-off beside a new edit stays out)
     lost = [m.group(0).strip() for m in KEEP_RE.finditer(request) if m.group(0).strip() not in note]
     return " ".join([note, *lost]) if lost else note
 
@@ -158,8 +158,10 @@ def kept(request: str, history: list[ScorePlan] | None,
         if named is None:
             return None
         keeps += named
-    if (but := EXCEPT_RE.search(request)) and (named := _aspects(but["what"], history)):
-        keeps += named   # "undo everything but the hit": all undone, the hit kept
+    if but := EXCEPT_RE.search(request):   # "undo everything but the hit": all undone, the hit kept
+        if not (named := _aspects(but["what"], history)):
+            return None   # a spared thing this does not know: the readers'
+        keeps += named
     rest, why = _without_verdicts(without_keeps(_without_except(request)) if found or but else request)
     if not (found or why or but and keeps) or len(rest) < 3:
         return None
