@@ -98,19 +98,22 @@ def _by_edit(what: str, history: list[ScorePlan]) -> list[tuple[str, None]]:
     return [(a, None) for kind in sorted(kinds) for a in KEPT_KINDS[kind]]
 
 
-KEEP_TEXT = "keep "   # the text of an intent that keeps a thing as it is now
-
-
 def _without_except(request: str) -> str:
     """`request` without what its "everything but X" spares ("undo evrything but the hit": "undo evrything")."""
     but = EXCEPT_RE.search(request)
     return request[:but.end("all")] + request[but.end("what"):] if but else request
 
 
+def _rest(request: str) -> tuple[str, bool]:
+    """What `kept` reads of `request` as the going back itself, its keep clauses, what it spares and its reasons taken
+    out; whether reasons were taken out."""
+    cut = KEEP_RE.search(request) or EXCEPT_RE.search(request)
+    return _without_verdicts(without_keeps(_without_except(request)) if cut else request)
+
+
 def rest_of(request: str) -> str:
-    """What `kept` reads of `request` as the going back itself: its keep clauses, what it spares and its reasons
-    taken out (`unread` reads that whole, as the turn did)."""
-    return _without_verdicts(without_keeps(_without_except(request)))[0]
+    """`_rest`'s text: `unread` reads that whole, as the turn did."""
+    return _rest(request)[0]
 
 
 def without_keeps(request: str) -> str:
@@ -162,7 +165,7 @@ def kept(request: str, history: list[ScorePlan] | None,
         if not (named := _aspects(but["what"], history)):
             return None   # a spared thing this does not know: the readers'
         keeps += named
-    rest, why = _without_verdicts(without_keeps(_without_except(request)) if found or but else request)
+    rest, why = _rest(request)
     if not (found or why or but and keeps) or len(rest) < 3:
         return None
     try:
@@ -176,5 +179,5 @@ def kept(request: str, history: list[ScorePlan] | None,
     for attr, part in dict.fromkeys(keeps):
         if part is not None and (part := role_of(now, part)) is None:
             return None   # "... and keep the cello" where none plays now: the readers ask
-        kept_now.append(EditIntent(what="revert", version=n, value=attr, target=part, text=f"{KEEP_TEXT}{part or attr}"))
+        kept_now.append(EditIntent(what="revert", version=n, value=attr, target=part, text=f"keep {part or attr}"))
     return [*intents, *kept_now]

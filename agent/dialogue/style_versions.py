@@ -10,8 +10,6 @@ back; "back to jazz" alone sets the style anew (`versions.style_back`, the reade
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
 from v2m.agent.dialogue.vocab import style_keywords
 from v2m.tools.contract import EditIntent, ScorePlan
 
@@ -21,14 +19,9 @@ WANT_RE = re.compile(r"\b(?:back|return|revert|restore|go with|use|prefer|prefer
                      r"again|bring)\b", re.I)
 
 
-@lru_cache(maxsize=1)
-def _styles() -> dict[str, str]:
-    return style_keywords("")
-
-
 def _style_of(word: str) -> str | None:
     word = word.lower()
-    names = _styles()
+    names = style_keywords("")   # (cached in vocab)
     for w in (word, word[:-1] if word.endswith("y") else "", word[:-3] if word.endswith("ish") else "",
               word[:-2] if word.endswith("sy") else ""):
         if w and w in names:

@@ -153,7 +153,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     if question := input_guard.guard(request):
         raise Ask(question)
     # going back with things kept or said why ("where did the bass go?? put it back, major is fine"): no question on the why
-    went_back = kept_back.kept(request, history, partial(understand, analysis, plan, history=history))
+    alone = partial(understand, analysis, plan, history=history)   # a part of the message read as if said alone
+    went_back = kept_back.kept(request, history, alone)
     if not went_back and (question := remark(request, plan, history, analysis)):
         raise Ask(question)
     if not went_back and (vague := character.asked(request) or character.worried(request) or complaints.coloured(request)) is not None:   # "too cartoony now, dial it back": which way, even after
@@ -162,8 +163,8 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         raise offer
 
     again = went_back or \
-        style_versions.named_style(request, history) or undone_list.both(request, history, partial(understand, analysis, plan, history=history)) or \
-        undone_list.listed(request, history, partial(understand, analysis, plan, history=history)) or \
+        style_versions.named_style(request, history) or undone_list.both(request, history, alone) or \
+        undone_list.listed(request, history, alone) or \
         refused.withdrawn(request, history, partial(understand, analysis), partial(_last_asked, analysis, history)) or \
         named_back.stretch_back(request, history, partial(understand, analysis)) or before_that.before_named(request, history) or \
         meant_kind.gone(analysis, request, history, partial(understand, analysis), last_place(history)) or \

@@ -71,5 +71,5 @@ def placed_edit(said: set[str], history: list[ScorePlan]) -> bool:
     """Whether the words name one earlier edit that was made in a place, not everywhere ("lose the slowdown in the
     middle" after "slower from 0:20 to 0:40"): the place said is that edit's own, so it is taken back whole (a place
     said of an edit made everywhere is a part of it taken back, the readers')."""
-    found = versions.matching(said - versions.PLACE_WORDS - {"between", "from", "middle"}, history)
+    found = versions.matching(said - versions.PLACE_WORDS - {"between"}, history)
     return len(found) == 1 and all(c.span is not None for c in diff(history[found[0] - 1], history[found[0]]))
