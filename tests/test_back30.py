@@ -75,7 +75,13 @@ def _as(states: list[dict], now: dict, **want: int) -> list[str]:
     ("classical", ["make it faster", "make it minor", "add a hit at 0:14"], "get rid of the minor thing and the hit",
      {"key": 0, "hits": 0}),
     ("folk", ["make it quieter", "add a piano", "louder from 0:40 on"], "it was nicer before all the volume changes",
-     {"loudness": 0, "instruments": 0}),
+     {"loudness": 0, "instruments": 0}),    # session 31: an edit named with its clock times, a stretch kept by what the edit made of it, one thing as it was
+    # before a named edit
+    ("rock", ["slower from 0:20 to 0:40", "add strings"], "cancel the slowdown from 0:20 to 0:40", {"tempo": 0}),
+    ("jazz", ["slower from 0:20 to 0:40", "make it louder"], "the old volume was better, the slow middle can stay",
+     {"loudness": 1}),
+    ("folk", ["make it slower", "add strings", "make it faster"], "the speed from before the speed-up was right",
+     {"tempo": 2}),
 ])
 def test_going_back_keeps_what_is_said_and_nothing_else(tmp_path, style, before, said, want):
     states, now, turn = _played(tmp_path, style, before, said)

@@ -9,8 +9,10 @@ before the edits the sentence named first, `before_named`). Read by `v2m.agent.d
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from v2m.agent.dialogue import versions
+from v2m.agent.dialogue.references import ATTRIBUTES
 from v2m.agent.dialogue.where import Ask
 from v2m.tools.contract import EditIntent, ScorePlan
 
@@ -40,6 +42,39 @@ def before_that(request: str, history: list[ScorePlan] | None) -> list[EditInten
 POINTER_RE = re.compile(versions.VERSION_SAID + r".{0,30}?\bbefore\s+(?:that|it|this|those|them|all (?:that|this))\W*$", re.I)
 # the words that dismiss what they name ("forget", "scrap"): no edit's name (a vocabulary: these verbs, said of edits)
 DISMISSED = {"forget", "scrap", "drop", "ditch", "lose", "bin", "skip", "ignore", "cancel", "never", "mind", "nevermind"}
+
+
+# "the tempo from before the slowdown was right", "the volume before the strings was better": one thing as it was
+# before the edit named
+ATTRIBUTE_BEFORE_RE = re.compile(r"(?:^|[.!?;,]\s*)(?:the |that |our )?(?P<attr>" + "|".join(ATTRIBUTES) + r")\s+(?:from\s+|of\s+)?"
+                                 r"(?:right\s+|just\s+)?before\s+(?P<what>[^.,;:!?]{1,40}?)\s+(?:was|were|felt|sounded)\s+(?:so\s+|much\s+|way\s+"
+                                 r"|just\s+)?(?:better|right|perfect|good|great|fine|nicer|spot on)\b", re.I)
+
+
+APPOSITIVE_RE = re.compile(r"^(?:the|that) [a-z]+(?:er)? one$", re.I)
+
+
+def attribute_before(request: str, history: list[ScorePlan] | None,
+                     read: Callable[[ScorePlan, str, list[ScorePlan]], list[EditIntent]]) -> list[EditIntent] | None:
+    """"The tempo from before the slowdown was right": that one thing as it was before the edit the words name (the
+    first of a thread of them), the message's other clauses read on top; None when the words name no edit.
+
+    Raises:
+        Ask: edits apart from each other match the words.
+    """
+    m = ATTRIBUTE_BEFORE_RE.search(request)
+    if not m or not history or len(history) < 2:
+        return None
+    said = versions.content(m["what"]) - versions.PLACE_WORDS
+    found = versions.matching(said, history) if said else []
+    if not found:
+        return None
+    if found != list(range(found[0], found[-1] + 1)):
+        raise Ask(f"More than one edit was about {m['what']}. Which one should I go back before?")
+    rest = [c for c in re.split(r"\s*[.!?;,]+\s*", request[:m.start()] + ". " + request[m.end():])
+            if c.strip() and not APPOSITIVE_RE.match(c)]   # ("..., the quick one": the version said again)
+    back = [EditIntent(what="revert", version=found[0] - 1, value=ATTRIBUTES[m["attr"].lower()], text=request[:400])]
+    return back + (read(history[-1], ". ".join(rest), history) if rest else [])
 
 
 def before_named(request: str, history: list[ScorePlan] | None) -> list[EditIntent] | None:

@@ -61,6 +61,9 @@ COMPLAINT_RE = re.compile(r"^\W*(?:(?:ok|okay|hmm+|hm|ugh|honestly|ngl|tbh|yeah|
 KEEP_PUNCT_RE = re.compile(r"([.!?,])[.,;]+|\s*[,;]+\s*(?=[.!?]|$)")   # what a clause taken out leaves: ".,", ",."
 CLAUSE_RE = re.compile(r"(?<=[,.;!?])\s+")
 PLACE_RE = re.compile(r"\b(?:shots?|cuts?|intro|outro|ending|middle|everywhere|throughout|bars?|\d+:\d\d|\d+ ?(?:s|secs?|seconds))\b", re.I)
+# "the louder ending can stay": a stretch named by what an edit made of it, the thing kept, no place for a new edit
+MADE_PLACE_RE = re.compile(r"^(?:the |that |this )?(?:louder|quieter|softer|slower|faster|quicker|loud|quiet|soft|slow|fast|"
+                           r"big|bigger|calm|calmer) (?:ending|end|intro|outro|start|middle|finish|opening)$", re.I)
 PRONOUN_RE = re.compile(r"\b(?:it|them|they)\b(?= back\b)", re.I)
 PUT_BACK_RE = re.compile(r"\b(?:back|again|restore|return|revert|undo)\b", re.I)   # "put the bass back, keep ..."
 # what is left after the reasons goes back: a word of it, a version, what was liked ("before that" alone is a place)
@@ -156,7 +159,8 @@ def kept(request: str, history: list[ScorePlan] | None,
     found, now, keeps = list(KEEP_RE.finditer(request)), history[-1], []
     for m in found:
         what = next(g for g in m.group("what", "what2", "what3", "what4", "what5") if g)
-        named = None if BACK_WORDS.search(what) or PLACE_RE.search(what) else _aspects(what, history)   # "keep the drums
+        named = None if BACK_WORDS.search(what) or PLACE_RE.search(what) and not MADE_PLACE_RE.match(what.strip()) \
+            else _aspects(what, history)   # "keep the drums
         # everywhere": an edit there, the place readers'; "keep the old tempo": a reference
         if named is None:
             return None

@@ -235,7 +235,8 @@ def corrected(request: str, history: list[ScorePlan] | None,
 
 # "forget the speed-up, keep the flute", "scratch the darker thing", "undo the tempo change": one edit taken back by what
 # it was about, wherever it is in the conversation
-EDIT_NAMED = (r"(?:the|that|my|your|our)\s+[^.,;:!?]{1,40}|(?!(?:every|any|no|some)thing\b)[a-z]+ing\b[^.,;:!?]{0,30}")   # "the speed-up",
+EDIT_NAMED = (r"(?:the|that|my|your|our)\s+(?:[^.,;:!?]|(?<=\d)[:.](?=\d)){1,40}|"
+              r"(?!(?:every|any|no|some)thing\b)[a-z]+ing\b(?:[^.,;:!?]|(?<=\d)[:.](?=\d)){0,30}")   # "the speed-up",
 # "slowing it down"; not "everything after the cello was a mistake" (`versions.named_by_content`)
 UNDO_NAMED_RE = re.compile(opening("actually|no|sorry|wait|and|but|please|just") +
                            r"(?:(?:can|could|would|will) (?:you|we|u) (?:please |just |maybe )?)?(?:undo|forget|scratch|cancel|revert|reverse|roll back|"

@@ -167,6 +167,7 @@ def understand(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         undone_list.listed(request, history, alone) or \
         refused.withdrawn(request, history, partial(understand, analysis), partial(_last_asked, analysis, history)) or \
         named_back.stretch_back(request, history, partial(understand, analysis)) or before_that.before_named(request, history) or \
+        before_that.attribute_before(request, history, partial(understand, analysis)) or \
         meant_kind.gone(analysis, request, history, partial(understand, analysis), last_place(history)) or \
         part_undo.undone(request, history) or kept_instead.read(request, history) or \
         add_corrected.redone(request, history, partial(understand, analysis)) or \

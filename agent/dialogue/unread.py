@@ -38,6 +38,7 @@ from v2m.agent.dialogue.followups import CORRECTION_RE
 from v2m.agent.dialogue.recall import TAKE_BACK_RE, UNDO_NAMED_RE
 from v2m.agent.dialogue.references import COUNTED_CHANGES_RE, OLD_ATTRIBUTE_RE
 from v2m.agent.dialogue.versions import BEFORE_FIRST_RE, BEFORE_RE
+from v2m.agent.dialogue.before_that import ATTRIBUTE_BEFORE_RE
 from v2m.agent.dialogue.runons import carried
 from v2m.agent.dialogue.same_again import last_place
 from v2m.agent.dialogue.spelling import than
@@ -120,7 +121,7 @@ VERSION_TOLD_RE = re.compile(r"^\W*(?:(?:ok|okay|so|and|yes|yeah|just|please)\W+
 # "before I touched the drums it was working", "all three changes out", "put them back": the version or the edits a
 # turn that went back named (`versions`, `references`), read there
 PUT_IT_BACK_RE = re.compile(r"\b(?:put|bring|get|have) (?:it|them|those|that) back\b", re.I)
-WENT_BACK = (BEFORE_RE, BEFORE_FIRST_RE, COUNTED_CHANGES_RE, PUT_IT_BACK_RE)
+WENT_BACK = (BEFORE_RE, BEFORE_FIRST_RE, COUNTED_CHANGES_RE, PUT_IT_BACK_RE, ATTRIBUTE_BEFORE_RE)
 
 
 def taken_back(piece: str, intents: list) -> bool:
