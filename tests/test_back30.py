@@ -82,6 +82,8 @@ def _as(states: list[dict], now: dict, **want: int) -> list[str]:
      {"loudness": 1}),
     ("folk", ["make it slower", "add strings", "make it faster"], "the speed from before the speed-up was right",
      {"tempo": 2}),
+    ("folk", ["faster in the second half", "remove the drums", "make it quieter"],
+     "That speed-up in the second half killed the mood. Lose it. Drums can stay out, volume is fine.", {"tempo": 0}),
 ])
 def test_going_back_keeps_what_is_said_and_nothing_else(tmp_path, style, before, said, want):
     states, now, turn = _played(tmp_path, style, before, said)

@@ -58,6 +58,11 @@ COMPLAINT_RE = re.compile(r"^\W*(?:(?:ok|okay|hmm+|hm|ugh|honestly|ngl|tbh|yeah|
                           r"ruined|ruins|kills|spoiled|spoils)\b[^,.;!?]*|i (?:don't|dont|do not) (?:like|love) (?:it|that|this|the [a-z -]+)"
                           r"|(?:the )?[a-z -]{1,20} i (?:don't|dont|do not) like|(?:what happened to|where did|where'?s) (?:the|my|our) [a-z -]{1,20}?"
                           r"(?: go| gone)?)\W*$", re.I)
+# the edit a complaint names ("that slowdown in the middle killed the momentum") and a "lose it" after it
+SUBJECT_RE = re.compile(r"^\W*(?:that|the|this) (?P<thing>[a-z' -]{1,30}?) (?:dragged|drags|killed|ruined|ruins|kills|spoiled|spoils|"
+                        r"is|was|feels|felt|sounds|sounded)\b", re.I)
+LOSE_IT_RE = re.compile(r"^\W*(?:(?:please|pls|just|so)\s+)?(?P<verb>lose|drop|ditch|scrap|cut|undo|cancel|remove|kill|bin|"
+                        r"get rid of)\s+(?:it|that)(?:\s+(?:please|pls))?\W*$", re.I)
 KEEP_PUNCT_RE = re.compile(r"([.!?,])[.,;]+|\s*[,;]+\s*(?=[.!?]|$)")   # what a clause taken out leaves: ".,", ",."
 CLAUSE_RE = re.compile(r"(?<=[,.;!?])\s+")
 PLACE_RE = re.compile(r"\b(?:shots?|cuts?|intro|outro|ending|middle|everywhere|throughout|bars?|\d+:\d\d|\d+ ?(?:s|secs?|seconds))\b", re.I)
@@ -143,6 +148,9 @@ def _without_verdicts(request: str) -> tuple[str, bool]:
     parts = [x for p in pieces if p not in left for x in named_parts(p.lower())]
     if len(set(parts)) == 1:   # "where did the bass go?? put it back": the bass back
         said = PRONOUN_RE.sub(f"the {parts[0]}", said, count=1)
+    subjects = [m["thing"] for p in pieces if p not in left and (m := SUBJECT_RE.match(p))]
+    if len(left) == 1 and len(subjects) == 1 and (lose := LOSE_IT_RE.match(said)):   # "that slowdown in the middle
+        return f"{lose['verb']} the {subjects[0]}", True                           # killed the momentum. Lose it."
     if len(left) == len(pieces) or not left or version_named(said) is None and not ORIGINAL_RE.search(said.lower()) and \
             not WENT_BACK_RE.search(said):
         return request, False
