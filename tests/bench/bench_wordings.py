@@ -32,7 +32,10 @@ def outcome(item: dict) -> tuple[str, str, bool]:
     if "like" in item or "take" in item:
         return (*went_back(item, s), False)
     if item.get("before"):
-        s.say(item["before"])
+        v = s.version
+        t = s.say(item["before"])
+        if "up" in item and (t.question or s.version == v):
+            return "setup", f"{item['before']!r} -> {t.reply[:120]!r}", False
     before = s.plan
     already = "hits" in item and not _marks_ok(item, before)   # (a cut the style already marks)
     turn = s.say(item["said"])
@@ -40,6 +43,8 @@ def outcome(item: dict) -> tuple[str, str, bool]:
         return "asked", turn.reply, already
     if "changes" in item:
         return (*shaped(item, before, s.plan, turn.reply), False)
+    if "up" in item:
+        return (*balanced(item, before, s.plan, turn.reply), False)
     if "hits" in item:
         return (*marked(item, before, s.plan, turn.reply), already)
     role = item["role"]
@@ -127,6 +132,55 @@ def marked(item: dict, old, new, reply: str) -> tuple[str, str]:
     return ("followed" if not bad else "wrong"), reply + (f"  [{'; '.join(bad)}]" if bad else "")
 
 
+SMALL, BIG = 3.0, 6.0   # dB: "a touch" moves a part at most SMALL, "a lot" at least BIG
+
+
+def _level(plan, t: float, role: str) -> float:
+    return (plan.sections[plan.section_at(t)].levels_db or {}).get(role, 0.0)
+
+
+def balanced(item: dict, old, new, reply: str) -> tuple[str, str]:
+    """Balance items (tests/wordings31): in `where` (the whole clip when none), each part in `up` ends at least 1 dB
+    louder against each part in `down` (with no `down`: against every other part playing; with no `up`: every other
+    part against each in `down`), parts named on neither side unmoved when both sides are named, the amount within
+    SMALL / past BIG when the item says so; tempo, energy, the mix loudness, style, key, the person's marks and which
+    parts play unchanged everywhere, and levels unchanged outside `where` (2 s from its edges aside)."""
+    where = [tuple(w) for w in item.get("where") or [(0, 60)]]
+    up, down = item.get("up") or [], item.get("down") or []
+    bad, moved_most = [], 0.0
+    for t in [t for t in TIMES if _inside(where, t, EDGE)]:
+        roles = set(effective_roles(new, new.sections[new.section_at(t)]))
+        if not set(up + down) <= roles:
+            bad.append(f"{sorted(set(up + down) - roles)} not playing at {t}")
+            break
+        pairs = ([(a, b) for a in up for b in down] or [(a, b) for a in up for b in sorted(roles - set(up))]
+                 or [(a, b) for a in sorted(roles - set(down)) for b in down])
+        rise = {p: (_level(new, t, p[0]) - _level(new, t, p[1])) - (_level(old, t, p[0]) - _level(old, t, p[1]))
+                for p in pairs}
+        low = [f"{a} against {b} {d:+g} dB" for (a, b), d in rise.items() if d < 1.0]
+        if low:
+            bad.append(f"at {t}: " + ", ".join(low))
+            break
+        if up and down:
+            still = [r for r in roles - set(up + down) if abs(_level(new, t, r) - _level(old, t, r)) > 0.01]
+            if still:
+                bad.append(f"{sorted(still)} moved at {t}, named on neither side")
+                break
+        moved_most = max([moved_most] + [abs(_level(new, t, r) - _level(old, t, r)) for r in up + down])
+    if not bad and item.get("amount") == "small" and moved_most > SMALL:
+        bad.append(f"a small change asked, a part moved {moved_most:g} dB")
+    if not bad and item.get("amount") == "big" and moved_most < BIG:
+        bad.append(f"a big change asked, no part moved more than {moved_most:g} dB")
+    was, now = aspects(old), aspects(new)
+    bad += [f"{a} changed" for a in ("tempo", "loudness", "style", "key", "hits") if not _same(was[a], now[a])]
+    if was["instruments"][1] != now["instruments"][1] or [h[0] for h in was["instruments"][0]] != [h[0] for h in now["instruments"][0]]:
+        bad.append("which parts play changed")
+    out = [t for t in TIMES if not _inside(where, t) and not _near(where, t) and _heard(old, t)[3] != _heard(new, t)[3]]
+    if out:
+        bad.append(f"levels moved outside at {out[0]}..{out[-1]}")
+    return ("followed" if not bad else "wrong"), reply + (f"  [{'; '.join(bad)}]" if bad else "")
+
+
 ASPECTS = ("tempo", "loudness", "instruments", "style", "key", "hits")
 
 
@@ -191,7 +245,8 @@ def main(path: str, verbose: bool) -> None:
         tally[got] += 1
         already += was
         if verbose and got != "followed":
-            kind = item.get("kind") or ("hits" if "hits" in item else f"like {item['like']}" if "like" in item
+            kind = item.get("kind") or (f"up {item['up']} down {item.get('down')} {item.get('where', '')}"
+                                        f" {item.get('amount', '')}" if "up" in item else "hits" if "hits" in item else f"like {item['like']}" if "like" in item
                                         else f"take {item['take']}" if "take" in item
                                         else "+".join(str(c["what"]) for c in item["changes"]))
             print(f"{got:6s} {item['id']} {kind} {item['style']}: {item['said']!r}\n       -> {reply[-400:]!r}")
