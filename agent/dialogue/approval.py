@@ -132,6 +132,14 @@ PRAISED_RE = re.compile(r"^(?:and |so )?(?:(?:which|that|this|it)(?:'s| is| was|
                         r"what (?:we|i) (?:want|wanted|need|needed|like|were after|was after|had in mind)|"
                         r"(?:i |we )?(?:love|like|dig) (?:it|that|this)|love it|good stuff|nice one|works(?: for me)?)"
                         r"(?: now| already| to me)?\W*$", re.I)
+# a change made, liked ("ok louder is good", "love the extra weight", "the slower tempo is nice"): no edit beside another
+CHANGE_PRAISED = (r"(?:(?:ok|okay|yeah|yes|so|and|but|alright)\W+)*(?:(?:i |we )?(?:really )?(?:love|like|dig) (?:the )?"
+                  r"(?:extra|added|new|bigger|louder|quieter|softer|slower|faster|darker|brighter|heavier|lighter) [a-z]+"
+                  r"|(?:the )?(?:louder|quieter|softer|slower|faster|darker|brighter|heavier|lighter|bigger|calmer|"
+                  r"(?:extra|added|new) [a-z]+)(?: one| version| mix| bit| part| tempo| level| volume)? (?:is|was|'s|sounds|"
+                  r"feels) (?:really |so |very |much )?(?:good|great|fine|ok|okay|nice|better|perfect|right|lovely))")
+CHANGE_PRAISED_RE = re.compile(rf"^{CHANGE_PRAISED}\W*$", re.I)
+CHANGE_BUT_RE = re.compile(rf"^(\W*{CHANGE_PRAISED})\s+(?=but\b)", re.I)   # "ok louder is good but ...": a clause of its own
 # a state told: a copula after what it is said of ("the intro is", "there's", "it sounds"), a degree word before how
 # it is ("pretty slow in the intro"), or how it is first ("slow in the intro"), never that word as a verb on the music
 # ("slow it, thanks!", "quiet things down")
@@ -254,12 +262,13 @@ def unpraised(request: str) -> str:
     isn't" -> "the bass is not loud enough"): the state approved is no edit. The request as it is when nothing is left."""
     if (unposted := PUBLISHED_AT_RE.sub("", request)).strip(" ,.;!?"):   # "posting at 6 but make the drums quieter":
         request = unposted   # no 0:06
-    said_in_full = elided(request)
+    said_in_full = elided(CHANGE_BUT_RE.sub(r"\1, ", request))
     pieces = [(m.group(1), m.group(2)) for m in CLAUSE_RE.finditer(said_in_full) if m.group(1).strip()]
     said = [" ".join(c.lower().split()) for c, _ in pieces]
     drop = {x for k in range(1, len(said)) if PRAISED_RE.match(said[k]) and not PRAISED_RE.match(said[k - 1]) and
             _approved(said[k - 1], True) for x in (k - 1, k)}
-    drop |= {k for k, c in enumerate(said) if ENOUGH_RE.search(c) and _approved(c, False)}   # "the drums are loud enough"
+    drop |= {k for k, c in enumerate(said) if ENOUGH_RE.search(c) and _approved(c, False) or CHANGE_PRAISED_RE.match(c)}
+    # "the drums are loud enough"; "ok louder is good, but ...", "love the extra weight, but ...": the last change liked
     drop |= {k for k, c in enumerate(said[:-1]) if LOVED_PART_RE.match(c) and named_parts(c) and   # "love the piano, the
              named_parts(said[k + 1]) and not set(named_parts(c)) & set(named_parts(said[k + 1]))}   # drums are too loud"
     drop |= {k for k, c in enumerate(said[:-1]) if LOVED_PLACE_RE.match(c) and   # "love the opening! but it's too bouncy

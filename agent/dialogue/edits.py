@@ -22,7 +22,7 @@ from v2m.agent.dialogue import (amounts, cues, cultures, halfway, hit_words, idi
 from v2m.agent.dialogue import complaints, counted, entries, mix_level, name_places, patterns, purpose_why, starts
 from v2m.agent.dialogue import unread
 from v2m.agent.dialogue.clauses import HELP, read_clause
-from v2m.agent.dialogue.intents import SIZES
+from v2m.agent.dialogue.balance_once import said_size
 from v2m.agent.dialogue.repeats import halfway_only, one_key, same_meaning
 from v2m.agent.dialogue.place_words import SPOKEN_SECONDS, only_place
 from v2m.agent.dialogue.review_notation import notation
@@ -46,6 +46,12 @@ CLAUSE_SPLIT = re.compile(rf"\s*(?:(?:[,;!?]|:(?!\d)|{patterns.FULL_STOP}(?!(?<=
                           rf"|(?:\band|\bplus|&|\+) (?=(?:{mentions.NEVER}|{phrases.ORDER_VERBS})\b)(?!cuts? (?:\d|one|two|three|four|five|six|seven|eight|nine)\b)|\bplus (?=an? |some )"
                           rf"|\band (?=(?:a|an|one|some)(?: big| small| little| soft| loud| huge)? {counted.MARK_NOUNS}\b)|(?<=\bin) and (?={ENTERED_THEN}))\s*")   # "add a cello and have the sax softer": two;
 # "the last two shots faster and louder and a crash on the last cut": the mark a clause of its own (it took "louder" with it)
+
+
+def _size_kept(gone: list[EditIntent], intents: list[EditIntent]) -> list[EditIntent]:
+    """`intents` each with the size said of the same thing in `gone` when it had none of its own."""
+    return [next((it.model_copy(update={"amount": o.amount, "magnitude": o.magnitude}) for o in gone
+                  if same_meaning(it, o) and said_size(o) > said_size(it)), it) for it in intents]
 
 
 def _parts_changed(intents: list[EditIntent]) -> bool:
@@ -166,7 +172,8 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
                 prev[2] < len(out) and prev[3] and prev[4] is not None and span is not None:
             # "bigger at the start and the end": a bare place last after an edit at its own place (not "shot 4: brighter")
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
-        if complaint is not None and _parts_changed(intents):   # "the brass needs to be bigger, turn it up": made once
+        if complaint is not None and _parts_changed(intents):   # "the brass needs to be bigger, turn it up": made once,
+            intents = _size_kept(out[complaint[0]:], intents)   # a size said in either ("a little softer. It stands out")
             del out[complaint[0]:]
         elif complaint is not None and complaint[1] is not None:
             raise complaint[1]
@@ -183,8 +190,8 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             k = next((k for k, o in enumerate(out) if same_meaning(it, o)), None)
             if k is None:
                 out.append(it)
-            elif (it.amount is not None, SIZES[it.magnitude]) > (out[k].amount is not None, SIZES[out[k].magnitude]) or \
-                    it.value == "fade_out":   # "take 4 dB off": the amount said; "a lot": the larger; a fade said plainly
+            elif said_size(it) > said_size(out[k]) or \
+                    it.value == "fade_out":   # "take 4 dB off": the amount said; "a touch", "a lot": that; a fade said plainly
                 out[k] = it
     if complaint is not None and complaint[1] is not None:
         raise complaint[1]

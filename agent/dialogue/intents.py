@@ -14,8 +14,9 @@ from __future__ import annotations
 from functools import partial
 from typing import Callable
 
-from v2m.agent.dialogue import doubled, fade_ins, halfway, hit_words, keyed, marks, orchestration, put_back, shape_start, silence, standing, takes, tempos, versions, vocab
+from v2m.agent.dialogue import balance_once, doubled, fade_ins, halfway, hit_words, keyed, marks, orchestration, put_back, shape_start, silence, standing, takes, tempos, versions, vocab
 from v2m.agent.dialogue import operations as ops
+from v2m.agent.dialogue.balance_once import SIZES   # (the one table of sizes)
 from v2m.agent.dialogue.changes import diff, edited_at
 from v2m.agent.dialogue.repeats import from_last_revert, kept_parts, locks_first, style_first
 from v2m.agent.dialogue.vocab import MOODS
@@ -27,7 +28,6 @@ TEMPO_FACTORS = {"down": (0.92, 0.85, 0.7), "up": (1.08, 1.15, 1.35)}
 ENERGY_STEPS = (0.1, 0.2, 0.3)
 LOUDNESS_STEPS_DB = (2.0, 3.0, 6.0)
 LEVEL_STEPS_DB = (3.0, 5.0, 8.0)   # "bring the strings forward": one part against the others
-SIZES = {"small": 0, "medium": 1, "large": 2}
 SHAPE_MIN_PIECE_S = 1.0            # a shape over time is drawn in pieces at least this long
 SHAPE_STEP_S = 7.0                 # and a piece between cuts longer than this in steps too (3 at most)
 
@@ -330,21 +330,6 @@ def _level_step(it: EditIntent) -> float:
 AWAY_OPTIONS = ("folk", "jazz", "cinematic", "rock", "ambient")   # styles offered when one is only moved away from
 
 
-def once_per_part(plan: ScorePlan, intents: list[EditIntent]) -> list[EditIntent]:
-    """One balance per part, place and direction: "the ride is drowning everything, pull the drums way down" names
-    the kit twice for one change, made once, by the amount said or else the larger size."""
-    def part(it: EditIntent) -> tuple:
-        word = it.value or ""
-        return (it.direction, it.scope.model_dump_json(), "drums" if word in vocab.KIT_PIECES else orchestration.role_of(plan, word) or word)
-    best: dict[tuple, EditIntent] = {}
-    for it in intents:
-        if it.what == "balance" and not it.target:
-            o = best.setdefault(part(it), it)
-            if (it.amount is not None, SIZES[it.magnitude]) > (o.amount is not None, SIZES[o.magnitude]):
-                best[part(it)] = it
-    return [it for it in intents if it.what != "balance" or it.target or best[part(it)] is it]
-
-
 def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIntent],
                   history: list[ScorePlan] | None = None, passed: list[str] | None = None) -> ScorePlan:
     """Apply intents in order to a copy of `plan`.
@@ -363,7 +348,7 @@ def apply_intents(analysis: VideoAnalysis, plan: ScorePlan, intents: list[EditIn
         Ask: an intent cannot be carried out; the message is the question for the user.
     """
     new = plan.model_copy(deep=True)
-    intents = style_first(locks_first(once_per_part(plan, kept_parts(from_last_revert(intents), partial(orchestration.role_of, plan)))))
+    intents = style_first(locks_first(balance_once.once_per_part(plan, kept_parts(from_last_revert(intents), partial(orchestration.role_of, plan)))))
     limit = None   # a change already at its limit, asked about only when nothing else of the request is made
     passed = [] if passed is None else passed
     named = None   # a version gone back to by its number ("back to v3, no drums, no strings")

@@ -155,12 +155,12 @@ def read(t: str, want) -> str:
     if (m := behind.ADDED_RE.search(t) or behind.LAID_RE.search(t)) and not prohibited.negated(t, m):   # ("the pad behind everything is too much": a complaint's subject)
         want("add", value=m.group(1))  # "organ pad under everything", "soft strings behind the piano": a part underneath the others ("tuck the bass under": down)
         return eat(t, m)
-    # balance: "the sax drowns the piano" (piano up against the sax), "bring the strings forward"
-    if (m := re.search(rf"{INSTR} (?:is |are |kind of |a bit |way )?(?:drowns?|drowning|buries|burying|swamps?|swamping|covers?|covering|"
-                       rf"overpowers?|overpowering|(?:is|are|'s|gets|sounds) (?:way |much |far |so )?louder than|on top of|stepping on|steps on|masks?|"
-                       rf"masking|walks? (?:all )?over|fighting|fights|clashing with|competing with) (?:out |with )?{INSTR}", t)):
-        want("balance", value=m.group(2), target=m.group(1), direction="up")
-        return eat(t, m)
+    # balance: "the sax drowns the piano" (piano up against the sax), "all bass no piano", "let the pad rise above the
+    # chords", "get the horn above it", "I lose the strings", "drop the kit a hair" (`behind`)
+    for pattern, up, down in behind.BALANCES:
+        if (m := pattern.search(t)):
+            want("balance", value=m.group(up or 1), target=m.group(down) if down else None, direction="up" if up else "down")
+            return eat(t, m)
     # one part too loud or too quiet in words of how it sounds, or a verb that turns it up or down
     for pattern, direction in TURNED:
         if (m := pattern.search(t)) and not prohibited.negated(t, m):
@@ -174,7 +174,7 @@ def read(t: str, want) -> str:
             want("balance", value=word, direction="up")
         return read(rest, want) if PART_ORDER_RE.search(rest := eat(t, m)) else rest
     if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) and not prohibited.negated(t, m) \
-            or (m := re.search(rf"\b(?:pull|push|tuck|sit|turn|dial) (?:down |back )?{INSTR} (?:back|down|under)\b", t)) \
+            or (m := re.search(rf"\b(?:pull|push|tuck|sit|turn|dial)(?:ing|ting|ling)? (?:down |back )?{INSTR} (?:back|down|under)\b", t)) \
             or (m := re.search(rf"\b(?:less|quieter|softer|too much|too many)(?: of)?(?: [a-z]+ (?:from|of|on))? {INSTR}\b(?! solo)", t)):
         # "too much crunch from the guitar": too much of what it plays
         for word in subjects(t, m):

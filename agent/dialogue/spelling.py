@@ -165,12 +165,17 @@ def _compared(w: str, words: frozenset[str]) -> bool:
 
 
 def _inflected(w: str, words: frozenset[str]) -> bool:
-    """A plural, a verb's -s or an adjective or adverb made from a word spelt right ("drags", "tinny",
-    "welly", "boomily"), which the vocabulary lacks: a word, not a slip towards a grammar word."""
+    """A plural, a verb's -s, -ing or -ed, or an adjective or adverb made from a word spelt right ("drags", "masking",
+    "tinny", "welly", "boomily"), which the vocabulary lacks: a word, not a slip towards a grammar word."""
     for end in ("s", "es", "y", "ly"):
         stem = w[:-len(end)]
         doubled = stem[:-1] if "y" in end and stem[-1] == stem[-2] else stem   # "tinny"; "drumms" is no word
         if w.endswith(end) and len(stem) >= 3 and {stem, doubled} & words:
+            return True
+    for end in ("ing", "ed"):   # "masking", "smothering", "trampled": a verb's forms ("stepping": step; "tramping": tramp)
+        stem = w[:-len(end)]
+        if w.endswith(end) and len(stem) >= 4 and {x for x in (stem, stem + "e", stem[:-1] if stem[-1] == stem[-2] else stem)
+                                                    if len(x) >= 4} & words:   # ("endding" is no end-ing)
             return True
     return False
 

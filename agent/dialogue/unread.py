@@ -25,6 +25,7 @@ from v2m.agent.dialogue.asides import aside
 from v2m.agent.dialogue.followups import corrects
 from v2m.agent.dialogue.mentions import named_parts, refer
 from v2m.agent.dialogue.named_back import BACK_WISH
+from v2m.agent.dialogue.part_levels import it_as_part
 from v2m.agent.dialogue.part_reasons import only_reason
 from v2m.agent.dialogue.moment_table import only_ties
 from v2m.agent.dialogue.marks import SECTION_WORDS
@@ -156,6 +157,7 @@ def unread(analysis, plan, request: str, read: Callable, intents: list | None = 
     # cut where the readers cut: "softer then the kick" is one comparison, "louder, then the drums" the drums louder;
     # "stings on the first, second and third cut" (each cut named), "start big and finish quiet" (one fall): joined as
     # `edits.read_request` joins them before cutting clauses, so no piece of those is unread
+    request = it_as_part(request)   # "the fiddle hides behind the guitar. Bring it out.": one piece, as the readers see it
     if any(it.what == "revert" for it in intents or []):
         request = kept_back.rest_of(request)   # going back with things kept or said why: the rest, as `kept_back` reads it
     pieces = _pieces(there_timed(complaints.judged(fronted.said_first(request))))   # "at 0:17 ..., a hit there": at 0:17; "I find X dull": X is dull;
