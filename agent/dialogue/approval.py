@@ -137,9 +137,18 @@ CHANGE_PRAISED = (r"(?:(?:ok|okay|yeah|yes|so|and|but|alright)\W+)*(?:(?:i |we )
                   r"(?:extra|added|new|bigger|louder|quieter|softer|slower|faster|darker|brighter|heavier|lighter) [a-z]+"
                   r"|(?:the )?(?:louder|quieter|softer|slower|faster|darker|brighter|heavier|lighter|bigger|calmer|"
                   r"(?:extra|added|new) [a-z]+)(?: one| version| mix| bit| part| tempo| level| volume)? (?:is|was|'s|sounds|"
-                  r"feels) (?:really |so |very |much )?(?:good|great|fine|ok|okay|nice|better|perfect|right|lovely))")
+                  r"feels) (?:really |so |very |much )?(?:good|great|fine|ok|okay|nice|nicer|better|perfect|right|lovely)|"
+                  r"(?:the )?(?:louder|quieter|softer|slower|faster|darker|brighter|heavier|calmer)(?: one| version| mix)? works)")
 CHANGE_PRAISED_RE = re.compile(rf"^{CHANGE_PRAISED}\W*$", re.I)
-CHANGE_BUT_RE = re.compile(rf"^(\W*{CHANGE_PRAISED})\s+(?=but\b)", re.I)   # "ok louder is good but ...": a clause of its own
+# ... a part praised or said changed, then "but" ("the strings are lovely but from 0:12 on they drown the celesta", "ok
+# piano is calmer now but ..."): the praise no edit, and the "they" after it that part
+PART_PRAISED = (r"(?:(?:ok|okay|yeah|yes|so|nice|alright)\W+)*(?:the )?(?P<part>[a-z]+(?: [a-z]+)?)(?: (?:you|we) added)? "
+                r"(?:is|are|sounds?|has|have) (?:really |so |very |now |got )*(?:lovely|great|nice|gorgeous|beautiful|fine|good|"
+                r"calmer|quieter|softer|louder|better|some snap|more punch|more weight)(?: now)?")
+CHANGE_BUT_RE = re.compile(rf"^(\W*(?:{CHANGE_PRAISED}|{PART_PRAISED}))\s*,?\s+(?=but\b)", re.I)   # "ok louder is good but ...": a
+# clause of its own
+THEY_RE = re.compile(r"(?<!make )(?<!get )(?<!turn )(?<!have )(?<!keep )(?<!leave )(?<!bring )(?<!push )(?<!put )(?<!take )"
+                     r"(?<!let )\b(?:they're|they are|they|it's|it is|it)\b", re.I)   # the subject, not "make it faster"
 # a state told: a copula after what it is said of ("the intro is", "there's", "it sounds"), a degree word before how
 # it is ("pretty slow in the intro"), or how it is first ("slow in the intro"), never that word as a verb on the music
 # ("slow it, thanks!", "quiet things down")
@@ -262,6 +271,12 @@ def unpraised(request: str) -> str:
     isn't" -> "the bass is not loud enough"): the state approved is no edit. The request as it is when nothing is left."""
     if (unposted := PUBLISHED_AT_RE.sub("", request)).strip(" ,.;!?"):   # "posting at 6 but make the drums quieter":
         request = unposted   # no 0:06
+    if (but := CHANGE_BUT_RE.match(request)) and but["part"] and (parts := named_parts(but["part"].lower())) and \
+            (THEY_RE.search(rest := request[but.end():]) or named_parts(rest.lower())):   # ("the strings are nice but too
+        # forward": the complaint's subject, kept)
+        verb = {"they're": " are", "they are": " are", "it's": " is", "it is": " is"}
+        return THEY_RE.sub(lambda m: f"the {parts[0]}{verb.get(m[0].lower(), '')}", rest, 1)   # the praise of a part, no
+        # edit; its "they" that part
     said_in_full = elided(CHANGE_BUT_RE.sub(r"\1, ", request))
     pieces = [(m.group(1), m.group(2)) for m in CLAUSE_RE.finditer(said_in_full) if m.group(1).strip()]
     said = [" ".join(c.lower().split()) for c, _ in pieces]

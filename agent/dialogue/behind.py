@@ -49,10 +49,17 @@ ALL_NO_RE = LazyPattern(rf"\ball {INSTR},? (?:and )?(?:no|zero|hardly any|barely
 # chords"): that part up against the others (the one named after "above" down), never the whole score's energy
 LET_UP_RE = LazyPattern(rf"\b(?:let|have|want|need|get|allow) {INSTR} (?:to )?(?:really |just |finally )?(?:carry(?: more| it| the "
                         rf"(?:song|track|piece|scene|section))?|breathe|shine|sing out|soar|ring out|(?:shimmer|cut|come|poke|punch|"
-                        rf"shine) through|come out|come forward|step forward|step up|rise|float|take over)(?: (?:above|over) {INSTR})?")
+                        rf"shine) through|come out|come forward|step forward|step up|rise|float|take over|scream|wail|sing|ring)(?: (?:above|over) {INSTR})?")
 # "every time the horn comes in I lose the strings": the strings not heard, up (no "lose the strings": that takes them out)
 LOST_BY_ME_RE = LazyPattern(rf"\bi (?:keep |always |just |totally |completely )?(?:lose|loose|can'?t find) {INSTR}")
 # "drop the kit a hair", "drop the bass a couple dB": a level, not the part taken out
 DROP_SIZED_RE = LazyPattern(rf"\bdrop {INSTR} (?=a (?:hair|touch|bit|little|tad|notch|smidge|couple|few)\b|by\b|\d|slightly\b)")
-BALANCES = ((OVER_RE, 2, 1), (ALL_NO_RE, 2, 1), (FRONT_IT_RE, 1, 0), (LET_UP_RE, 1, 2), (LOST_BY_ME_RE, 1, 0),
-            (DROP_SIZED_RE, 0, 0))   # (pattern, group of the part up or 0 for down, group of the part against or 0)
+# "..., fiddle back a bit there": a part said back by a degree, no verb: down (not "the drums back": put back)
+BACK_SIZED_RE = LazyPattern(rf"(?:^|[,;.]\s*)(?:and |but |then )?{INSTR} (?:back|down) (?=a (?:bit|little|touch|hair|tad|notch)\b|"
+                            rf"slightly\b|some\b)")
+# "I can hardly hear the synth bass under the other stuff": that part up against all the others
+HEARD_UNDER_RE = LazyPattern(rf"\b(?:can'?t|cannot|can not|can hardly|can barely|hardly|barely) (?:really |even )?(?:hear|make out|pick out) "
+                             rf"{INSTR} (?:under|over|behind|through|beneath|among) (?:all )?(?:the other stuff|the others|the rest|"
+                             rf"everything(?: else)?|it all|the mix|the band|the other (?:parts|instruments))")
+BALANCES = ((OVER_RE, 2, 1), (HEARD_UNDER_RE, 1, 0), (ALL_NO_RE, 2, 1), (FRONT_IT_RE, 1, 0), (LET_UP_RE, 1, 2), (LOST_BY_ME_RE, 1, 0),
+            (DROP_SIZED_RE, 0, 0), (BACK_SIZED_RE, 0, 0))   # (pattern, group of the part up or 0 for down, group of the part against or 0)

@@ -152,15 +152,15 @@ def read(t: str, want) -> str:
     if (m := behind.FRONT_RE.search(t)):   # "put the piano in front of the drums": the one in front up against the other
         want("balance", value=m.group(1), target=m.group(2), direction="up")
         return eat(t, m)
-    if (m := behind.ADDED_RE.search(t) or behind.LAID_RE.search(t)) and not prohibited.negated(t, m):   # ("the pad behind everything is too much": a complaint's subject)
-        want("add", value=m.group(1))  # "organ pad under everything", "soft strings behind the piano": a part underneath the others ("tuck the bass under": down)
-        return eat(t, m)
     # balance: "the sax drowns the piano" (piano up against the sax), "all bass no piano", "let the pad rise above the
     # chords", "get the horn above it", "I lose the strings", "drop the kit a hair" (`behind`)
     for pattern, up, down in behind.BALANCES:
         if (m := pattern.search(t)):
             want("balance", value=m.group(up or 1), target=m.group(down) if down else None, direction="up" if up else "down")
             return eat(t, m)
+    if (m := behind.ADDED_RE.search(t) or behind.LAID_RE.search(t)) and not prohibited.negated(t, m):   # ("the pad behind everything is too much": a complaint's subject)
+        want("add", value=m.group(1))  # "organ pad under everything", "soft strings behind the piano": a part underneath the others ("tuck the bass under": down)
+        return eat(t, m)
     # one part too loud or too quiet in words of how it sounds, or a verb that turns it up or down
     for pattern, direction in TURNED:
         if (m := pattern.search(t)) and not prohibited.negated(t, m):
@@ -168,7 +168,7 @@ def read(t: str, want) -> str:
                 want("balance", value=word, direction=direction or m.group(2))
             return read(rest, want) if PART_ORDER_RE.search(rest := eat(t, m)) else rest   # "..., and add congas"
     if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP})\b", t)) and not prohibited.negated(t, m) \
-            or (m := re.search(rf"\b(?:bring|push|turn|nudge|bump|crank|pump|kick|notch) (?:up )?{INSTR} (?:\w+ ){{0,2}}?(?:up|forward|out)\b", t)) \
+            or (m := re.search(rf"\b(?:bring|push|turn|nudge|bump|crank|pump|kick|notch|ride) (?:up )?{INSTR} (?:\w+ ){{0,2}}?(?:up|forward|out)\b", t)) \
             or (m := re.search(rf"\b(?:more(?= (?:\w+ ){{0,2}}\w+ in the mix\b)|louder|more {DRIVE} (?:from|out of)) {INSTR}", t)):   # "more energy from the drums": theirs
         for word in subjects(t, m):
             want("balance", value=word, direction="up")

@@ -162,9 +162,10 @@ PRONOUN_LEVEL_RE = LazyPattern(
     rf"sit|nudge|bump|let|move|lift|raise|lower|boost|duck|drop|ease)\s+(?P<it>it|them)\b(?P<how>\s+{LEVEL_HOW}[^.,;!?]*|"
     rf"(?=\s*(?:[.,;!?]|$)))|(?P<it2>it|they)\s+(?:really\s+|just\s+|still\s+|now\s+)?(?:(?:stands?|sticks?|pokes?|jumps?)\s+out\b|"
     rf"(?:covers?|drowns?|buries|bury|swamps?|masks?|overpowers?|smothers?|swallows?|overwhelms?)\s+(?:out\s+)?the\b)"
-    rf"(?P<how2>[^.,;!?]*))", re.I)   # "..., it cover the lead guitar": the part covers it
+    rf"(?P<how2>[^.,;!?]*)|(?:could|can|should|would|will|must)\s+(?P<it3>it|they)\s+(?:be|get|come|sound)\s+(?:a |way |much |"
+    rf"slightly |a lot |louder|softer|quieter|up|down|forward|back|more|less)[^.,;!?]*)", re.I)   # "..., it cover the lead guitar": the part covers it
 # the clause before says a part's level: too loud, lost, turned up, can't be heard
-LEVEL_SAID_RE = LazyPattern(rf"\b(?:{LOST}|{BALANCE_UP}|{BALANCE_DOWN}|{HEARD}|hiding|hides|too big)\b", re.I)
+LEVEL_SAID_RE = LazyPattern(rf"\b(?:{LOST}|{BALANCE_UP}|{BALANCE_DOWN}|{HEARD}|hiding|hides|too big|behind a wall|muffled)\b", re.I)
 DEGREE_RE = LazyPattern(rf"\b(?:{DEGREE}|a (?:lot|ton)|way (?:more|less|up|down|back)|(?:little|lil) bit)\b", re.I)
 
 
@@ -179,7 +180,7 @@ def it_as_part(request: str) -> str:
     parts = list(dict.fromkeys(named_parts(before.lower())))
     if not parts or not LEVEL_SAID_RE.search(before):
         return request
-    start, end = m.span("it") if m.group("it") else m.span("it2")
+    start, end = m.span(next(g for g in ("it", "it2", "it3") if m.group(g)))
     if len(parts) == 1:
         return f"{request[:start]}the {parts[0]}{request[end:]}"
     size = DEGREE_RE.search(m.group(0))
