@@ -2,8 +2,9 @@
 place) are one change, made once. "The ride is drowning everything, pull the drums way down" names the kit twice;
 "the strings are masking the Rhodes, sit them back a touch" moves the strings down twice (the pair's other part, then
 the strings alone); "the upright is booming way over the keys, feels like all bass no piano" says one pair twice. Each
-such change keeps its pairs (a part against another, one per two parts) or else one balance, with the size said most
-plainly among them: an amount, then a size word ("a touch", "way": "medium" is no word said), then the larger.
+such change is one balance of a part said alone when there is one ("the strings are too loud, they cover the piano":
+the strings down, as before the pair was read), else its pairs (one per two parts), with the size said most plainly
+among them: an amount, then a size word ("a touch", "way": "medium" is no word said), then the larger.
 
     once_per_part(plan, intents)   # applied by `intents.apply_intents` before the intents are applied
 """
@@ -38,7 +39,8 @@ def once_per_part(plan: ScorePlan, intents: list[EditIntent]) -> list[EditIntent
     keep: dict[int, EditIntent] = {}
     for group in groups:
         said = max(group, key=said_size)
-        pairs = {(role(it.value), role(it.target)): it for it in group if it.target}
-        for it in list(pairs.values()) or [said]:
+        singles = [it for it in group if not it.target]   # a part said alone beside its pair: that part's move alone
+        pairs = {(role(it.value), role(it.target)): it for it in group if it.target}   # else one per two parts
+        for it in [max(singles, key=said_size)] if singles else pairs.values():
             keep[id(it)] = it if it is said else it.model_copy(update={"amount": said.amount, "magnitude": said.magnitude})
     return [keep.get(id(it), it) for it in intents if it.what != "balance" or id(it) in keep]

@@ -24,7 +24,7 @@ LAID_RE = LazyPattern(rf"(?<!n't )(?<!not )(?<!never )(?<!ever )\b{LAID_BY} (?:(
                       rf"{INSTR}(?: {PART_NOUN})? (?:in )?(?:under|underneath|beneath|below)(?: (?:it|this|that|the music|the track|"
                       rf"the mix|the rest|everything|it all|all of it))?(?= *$| *[,.;!?]| (?:please|pls|too|as well|for me|in|"
                       rf"at|from|during|after|before|till|until|through|throughout|instead)\b)")
-PUT_RE = LazyPattern(rf"\b(?:push|put|move|set|place|sit|drop|shove|send|stick|duck|tuck|sink|lower|pull|bring)(?: the| that| this)? {INSTR} (?:way |further |back |down )?"
+PUT_RE = LazyPattern(rf"\b(?:push|put|move|set|place|sit|drop|shove|send|stick|duck|tuck|sink|lower|pull|bring)(?! an? | some )(?: the| that| this)? {INSTR} (?:way |further |back |down )?"
                      rf"(?:under|underneath|beneath|behind) (?:the )?{INSTR}")
 # a part put in front of another ("put the piano in front of the drums", "move the sax over the piano"): the one in front up
 # against the other, nothing added (the counter-instruction of "don't put the piano behind the drums", `refused`)
@@ -36,7 +36,7 @@ FRONT_IT_RE = LazyPattern(rf"\b(?:push|put|move|set|place|bring|get|pull|sit)(?:
                           rf"(?:in front of|ahead of|on top of|over|above) (?:it|them)\b")
 # a part over another ("the sax drowns the piano", "the basses now swallow the horn line", "the timpani are thundering
 # over the harp", "the pad is like a blanket over the celesta"): the one under up against the one over
-OVER_RE = LazyPattern(rf"{INSTR}(?:'s|'re)? (?:is |are |kind of |a bit |way |now |still |just |really |totally |always )*(?:drowns?|"
+OVER_RE = LazyPattern(rf"{INSTR}(?:'s|'re)? (?:is |are |kind of |a bit |way |now |still |just |really |totally |always |keeps )*(?:drowns?|"
                       rf"drowning|buries|burying|swamps?|swamping|covers?|covering|overpowers?|overpowering|overwhelms?|overwhelming|"
                       rf"swallows?|swallowing|smothers?|smothering|eats?|eating|(?:is|are|'s|gets|sounds) (?:way |much |far |so )?"
                       rf"louder than|on top of|(?:stepping|steps?|sits?|sitting|walks?|walking|trampling|tramples?) (?:all )?(?:on|over)|"

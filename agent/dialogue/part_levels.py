@@ -17,9 +17,9 @@
   the part that plays it (the melody), not two parts (the synth read alone was the synth bass);
 - a part's level said, then "it" or "them" in a clause after it ("I cannot hear the celesta in the end, please make it
   more strong", "... It stands out too much there", "too present, tuck them back a hair"): that part (it had been the
-  whole score's energy); after a clause naming two parts ("the horn is buried by the strings, push it a touch") the
-  pronoun's clause says again what that clause asked: its size alone is kept, said there. "More back" is further back
-  ("put them more back": no part put back).
+  whole score's energy); after a clause naming two parts, the first ("the horn is buried by the strings, push it a
+  touch": the horn), unless a place was said before it and none in its clause (the clause readers carry that place to
+  the pronoun). "More back" is further back ("put them more back": no part put back).
 
     from v2m.agent.dialogue.part_levels import plain
     plain("can you turn it down, the drums")            # "can you turn the drums down"
@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from v2m.agent.dialogue.mentions import BALANCE_DOWN, BALANCE_UP, DEGREE, HEARD, INSTR_ALT, LOST, named_parts
+from v2m.agent.dialogue.mentions import BALANCE_DOWN, BALANCE_UP, HEARD, INSTR_ALT, LOST, named_parts
 from v2m.agent.dialogue.patterns import LazyPattern   # the part alternations compile on first use (`v2m --help` stays light)
 
 PART = rf"(?:the |your |those |that |these )?(?:{INSTR_ALT}|drummer)(?:s|es)?\b"
@@ -46,8 +46,9 @@ MADE_PART_RE = LazyPattern(rf"^(?P<ask>\W*(?:(?:can|could|would) (?:you|u) |plea
                           rf"(?P<size>(?:a (?:bit|little|touch|tad) )?)(?P<how>quieter|softer|louder),\s*(?P<part>{PART})"
                           rf"(?P<end>(?: please| pls| maybe)?\W*)$", re.I)
 # "the synth melody", "that piano chords part": the part by what it plays, the sound it plays it on said before it
-QUALIFIED_RE = LazyPattern(rf"\b(?P<the>the|that|this|your|those) (?:{INSTR_ALT}|(?:saw|sawtooth|square|square-wave|sine|"
-                           rf"triangle|pulse)(?: wave)?) (?P<role>melody|tune|chords|harmony|pad|lead|synth)\b", re.I)   # "the saw chords"
+QUALIFIED_RE = LazyPattern(rf"\b(?P<the>the|that|this|your|those) (?:(?:{INSTR_ALT}) (?P<role>melody|tune|chords|harmony|pad)|"
+                           rf"(?:saw|sawtooth|square|square-wave|sine|triangle|pulse)(?: wave)? (?P<r2>melody|tune|chords|harmony|pad|"
+                           rf"lead|synth))\b", re.I)   # "the saw chords": the chords (not "let the bass lead")
 # "the drums are too loud, and the bass", "the drums are too loud and so is the bass", "..., the bass too"
 COMPLAINT = r"(?:(?:a bit|a little|way|much|far|really|so|kinda|kind of) )?too \w+"
 TACKED_RE = LazyPattern(rf"(?P<first>(?P<p1>{PART}) (?:is|are|sounds?|feels?|seems?|gets?|got) (?P<said>{COMPLAINT}))\s*"
@@ -139,7 +140,7 @@ def plain(text: str) -> str:
     """`text` with a part's level said in passing put as that part's own move (the module docstring's three ways)."""
     text = it_as_part(text)
     text = EDGE_OFF_RE.sub(lambda m: f"make {m['part'] or m['p2']} softer", STRONGER_RE.sub(_stronger, text))
-    text = QUALIFIED_RE.sub(lambda m: f"{m['the']} {m['role']}", TOPIC_RE.sub(lambda m: f"{m['rest']}{m['part']}", text))
+    text = QUALIFIED_RE.sub(lambda m: f"{m['the']} {m['role'] or m['r2']}", TOPIC_RE.sub(lambda m: f"{m['rest']}{m['part']}", text))
     text = SIZED_RE.sub(lambda m: f"{m['ask']} {_part(m['part'])} {SIZES[m['size'].lower()]}", text)
     text = WANTED_RE.sub(lambda m: f"{m['lead']}{_part(m['part'])} {m['size']}{m['how']}", text)
     text = NOT_PART_RE.sub(r"\g<lead>", PRAISED_RE.sub(lambda m: f"{(p := _part(m['a'] or m['b']))} {_be(p)} {m['said']}", text))
@@ -161,17 +162,18 @@ PRONOUN_LEVEL_RE = LazyPattern(
     rf"{CLAUSE_START}(?:(?:please|pls|just|can you|could you|so|and)\s+)*(?:(?:make|get|have|push|bring|turn|tuck|put|pull|"
     rf"sit|nudge|bump|let|move|lift|raise|lower|boost|duck|drop|ease)\s+(?P<it>it|them)\b(?P<how>\s+{LEVEL_HOW}[^.,;!?]*|"
     rf"(?=\s*(?:[.,;!?]|$)))|(?P<it2>it|they)\s+(?:really\s+|just\s+|still\s+|now\s+)?(?:(?:stands?|sticks?|pokes?|jumps?)\s+out\b|"
-    rf"(?:covers?|drowns?|buries|bury|swamps?|masks?|overpowers?|smothers?|swallows?|overwhelms?)\s+(?:out\s+)?the\b)"
+    rf"(?P<pair>covers?|drowns?|buries|bury|swamps?|masks?|overpowers?|smothers?|swallows?|overwhelms?)\s+(?:out\s+)?the\b)"
     rf"(?P<how2>[^.,;!?]*)|(?:could|can|should|would|will|must)\s+(?P<it3>it|they)\s+(?:be|get|come|sound)\s+(?:a |way |much |"
     rf"slightly |a lot |louder|softer|quieter|up|down|forward|back|more|less)[^.,;!?]*)", re.I)   # "..., it cover the lead guitar": the part covers it
 # the clause before says a part's level: too loud, lost, turned up, can't be heard
 LEVEL_SAID_RE = LazyPattern(rf"\b(?:{LOST}|{BALANCE_UP}|{BALANCE_DOWN}|{HEARD}|hiding|hides|too big|behind a wall|muffled)\b", re.I)
-DEGREE_RE = LazyPattern(rf"\b(?:{DEGREE}|a (?:lot|ton)|way (?:more|less|up|down|back)|(?:little|lil) bit)\b", re.I)
+PLACED_RE = LazyPattern(r"\b(?:there|here|shots?|cuts?|intro|outro|end|ending|start|beginning|opening|middle|half|"
+                        r"first|last|\d+:\d\d|\d+ ?(?:s|secs?|seconds))\b", re.I)
 
 
 def it_as_part(request: str) -> str:
-    """`request` with the pronoun of a level clause said as the one part whose level the clause before said, or,
-    after a clause naming two parts, that clause's size moved to it; as it was otherwise."""
+    """`request` with the pronoun of a level clause said as the part whose level the clause before said (the first
+    named); as it was otherwise."""
     request = MORE_BACK_RE.sub("further back", request)
     m = PRONOUN_LEVEL_RE.search(request)
     if m is None or m.start() == 0:
@@ -181,7 +183,11 @@ def it_as_part(request: str) -> str:
     if not parts or not LEVEL_SAID_RE.search(before):
         return request
     start, end = m.span(next(g for g in ("it", "it2", "it3") if m.group(g)))
-    if len(parts) == 1:
-        return f"{request[:start]}the {parts[0]}{request[end:]}"
-    size = DEGREE_RE.search(m.group(0))
-    return f"{before.rstrip(' ,;')}{' ' + size.group(0) if size else ''}{request[m.end():]}"
+    if m.group("pair") and not PLACED_RE.search(m.group(0)):
+        return request   # "the strings are too loud, they cover the piano": the complaint said again, read as before (a
+        # place in its clause, "it cover the lead guitar in the last 12 seconds", is the complaint's: said of the part)
+    if PLACED_RE.search(before) and not PLACED_RE.search(m.group(0)):
+        return request   # a place said before and none after ("too loud there ... Put it more in the background"): the
+        # pronoun's clause is about that place, which the clause readers carry to it
+    return f"{request[:start]}the {parts[0]}{request[end:]}"   # (two named: the first, the subject: "the horn is buried by
+    # the strings, push it a touch")

@@ -174,8 +174,9 @@ def _inflected(w: str, words: frozenset[str]) -> bool:
             return True
     for end in ("ing", "ed"):   # "masking", "smothering", "trampled": a verb's forms ("stepping": step; "tramping": tramp)
         stem = w[:-len(end)]
-        if w.endswith(end) and len(stem) >= 4 and {x for x in (stem, stem + "e", stem[:-1] if stem[-1] == stem[-2] else stem)
-                                                    if len(x) >= 4} & words:   # ("endding" is no end-ing)
+        cvc = re.search(r"[^aeiou][aeiou][^aeiouwxy]$", stem)   # ("begining": begin doubles its n, a slip)
+        if w.endswith(end) and len(stem) >= 4 and {x for x in (None if cvc else stem, stem + "e", stem[:-1] if stem[-1] == stem[-2]
+                                                              else None) if x and len(x) >= 4} & words:   # ("endding" is no end-ing)
             return True
     return False
 
