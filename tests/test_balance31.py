@@ -37,6 +37,7 @@ def _rest(plan) -> list:
     ("folk", None, "honestly I keep losing the fiddle", "melody", None, (0, 60), None),
     ("electronic", None, "I can barely hear the pad under everything else", "pad", None, (0, 60), None),
     ("rock", None, "drop the drums a touch", None, "drums", (0, 60), 3.0),
+    ("rock", None, "the lead guitar should be less dominant", None, "melody", (0, 60), None),
     # "it"/"they" after a part's level said
     ("ambient", None, "the celesta is totally lost, can you make it stronger", "melody", None, (0, 60), None),
     ("jazz", None, "the ride cymbal pokes out. pull it back a hair", None, "drums", (0, 60), 3.0),

@@ -51,7 +51,7 @@ ATTRIBUTE_BEFORE_RE = re.compile(r"(?:^|[.!?;,]\s*)(?:the |that |our )?(?P<attr>
                                  r"|just\s+)?(?:better|right|perfect|good|great|fine|nicer|spot on)\b", re.I)
 
 
-APPOSITIVE_RE = re.compile(r"^(?:the|that) [a-z]+(?:er)? one$", re.I)
+VERSION_AGAIN_RE = re.compile(r"^(?:the|that) [a-z]+(?:er)? one$", re.I)
 
 
 def attribute_before(request: str, history: list[ScorePlan] | None,
@@ -72,7 +72,7 @@ def attribute_before(request: str, history: list[ScorePlan] | None,
     if found != list(range(found[0], found[-1] + 1)):
         raise Ask(f"More than one edit was about {m['what']}. Which one should I go back before?")
     rest = [c for c in re.split(r"\s*[.!?;,]+\s*", request[:m.start()] + ". " + request[m.end():])
-            if c.strip() and not APPOSITIVE_RE.match(c)]   # ("..., the quick one": the version said again)
+            if c.strip() and not VERSION_AGAIN_RE.match(c)]   # ("..., the quick one": the version said again)
     back = [EditIntent(what="revert", version=found[0] - 1, value=ATTRIBUTES[m["attr"].lower()], text=request[:400])]
     return back + (read(history[-1], ". ".join(rest), history) if rest else [])
 
