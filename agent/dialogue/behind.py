@@ -3,7 +3,11 @@
 part's, no cut of the whole mix),
 or a part put behind another ("push the piano behind the bass": the piano down against the bass, nothing added), or in
 front of it ("put the piano in front of the drums": the piano up against the drums).
-A verb after the part ("the sax sits behind the piano") says the part is already there: neither."""
+A verb after the part ("the sax sits behind the piano") says the part is already there: neither.
+`BALANCES` are the other ways a part's level against another is said (session 31, tests/wordings31): a part over
+another ("the sax drowns the piano", "the basses now swallow the horn line": the one under up), "all bass no piano", a
+part let through ("let the pad rise above the chords", "I want the harp to shimmer through"), "get the horn above it",
+"I lose the strings", "I can hardly hear the bass under the other stuff", "drop the kit a hair", "fiddle back a bit"."""
 
 from __future__ import annotations
 

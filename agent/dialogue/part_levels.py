@@ -15,9 +15,9 @@
 - a part said not to be the trouble ("not the drums, the bass is too loud"): left out (it was read as added);
 - a part named by what it plays with the sound it plays it on ("the synth melody is too loud", "the piano chords"):
   the part that plays it (the melody), not two parts (the synth read alone was the synth bass);
-- a part's level said, then "it" or "them" in a clause after it ("I cannot hear the celesta in the end, please make it
-  more strong", "... It stands out too much there", "too present, tuck them back a hair"): that part (it had been the
-  whole score's energy); after a clause naming two parts, the first ("the horn is buried by the strings, push it a
+- a part's level said, then "it" or "them" in a clause after it ("I cannot hear the celesta, please make it more
+  strong", "... from 0:28 to 0:36? It stands out too much there", "too present, tuck them back a hair"): that part (it
+  had been the whole score's energy); after a clause naming two parts, the first ("the horn is buried by the strings, push it a
   touch": the horn), unless a place was said before it and none in its clause (the clause readers carry that place to
   the pronoun). "More back" is further back ("put them more back": no part put back).
 
