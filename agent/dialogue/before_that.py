@@ -1,6 +1,7 @@
 """Versions named "before that": "the version before that" after going back to a version (the one before it, not
 the one the going back left), and "forget all the guitar stuff, go back to what we had before that" (the version
-before the edits the sentence named first, `before_named`). Read by `v2m.agent.dialogue.understanding` among the readers of earlier versions
+before the edits the sentence named first, `before_named`); one thing as it was before a named edit ("the tempo from
+before the slowdown was right", `attribute_before`). Read by `v2m.agent.dialogue.understanding` among the readers of earlier versions
 (`v2m.agent.dialogue.versions`).
 
     before_that("the one before that", history)   # [EditIntent(what="revert", version=k - 1)] after going back to k
@@ -52,6 +53,7 @@ ATTRIBUTE_BEFORE_RE = re.compile(r"(?:^|[.!?;,]\s*)(?:the |that |our )?(?P<attr>
 
 
 VERSION_AGAIN_RE = re.compile(r"^(?:the|that) [a-z]+(?:er)? one$", re.I)
+PUNCT_RE = re.compile(r"\s*[.!?;,]+\s*")
 
 
 def attribute_before(request: str, history: list[ScorePlan] | None,
@@ -71,7 +73,7 @@ def attribute_before(request: str, history: list[ScorePlan] | None,
         return None
     if found != list(range(found[0], found[-1] + 1)):
         raise Ask(f"More than one edit was about {m['what']}. Which one should I go back before?")
-    rest = [c for c in re.split(r"\s*[.!?;,]+\s*", request[:m.start()] + ". " + request[m.end():])
+    rest = [c for c in PUNCT_RE.split(request[:m.start()] + ". " + request[m.end():])
             if c.strip() and not VERSION_AGAIN_RE.match(c)]   # ("..., the quick one": the version said again)
     back = [EditIntent(what="revert", version=found[0] - 1, value=ATTRIBUTES[m["attr"].lower()], text=request[:400])]
     return back + (read(history[-1], ". ".join(rest), history) if rest else [])

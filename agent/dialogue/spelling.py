@@ -164,6 +164,9 @@ def _compared(w: str, words: frozenset[str]) -> bool:
     return False
 
 
+DOUBLING_RE = re.compile(r"[^aeiou][aeiou][^aeiouwxy]$")   # a stem that doubles its last letter before -ing ("begin")
+
+
 def _inflected(w: str, words: frozenset[str]) -> bool:
     """A plural, a verb's -s, -ing or -ed, or an adjective or adverb made from a word spelt right ("drags", "masking",
     "tinny", "welly", "boomily"), which the vocabulary lacks: a word, not a slip towards a grammar word."""
@@ -174,7 +177,7 @@ def _inflected(w: str, words: frozenset[str]) -> bool:
             return True
     for end in ("ing", "ed"):   # "masking", "smothering", "trampled": a verb's forms ("stepping": step; "tramping": tramp)
         stem = w[:-len(end)]
-        cvc = re.search(r"[^aeiou][aeiou][^aeiouwxy]$", stem)   # ("begining": begin doubles its n, a slip)
+        cvc = DOUBLING_RE.search(stem)   # ("begining": begin doubles its n, a slip)
         if w.endswith(end) and len(stem) >= 4 and {x for x in (None if cvc else stem, stem + "e", stem[:-1] if stem[-1] == stem[-2]
                                                               else None) if x and len(x) >= 4} & words:   # ("endding" is no end-ing)
             return True
