@@ -47,6 +47,7 @@ ASPECT_RES = (
 # "undo everything but the hit", "everything except the quieter bit back to the start": all back, that one thing kept
 EXCEPT_RE = re.compile(r"\b(?P<all>everything|evrything|everyting|everthing|all(?: of it| the changes| my changes)?|the lot)\s+(?:but|except(?: for)?|apart from|"
                        r"other than|save|besides)\s+(?P<what>[a-z][a-z' -]{0,40}?)(?=\s*(?:[.,;!?]|$|\b(?:back|and|please|pls)\b))", re.I)
+SPOILED = r"(?:dragged|drags|killed|ruined|ruins|kills|spoiled|spoils)"   # what a complaint says an edit did to the music
 # a clause that only says why ("too loud now", "the slow one dragged", "the minor I don't like, it is too dark"): what
 # going back answers, no edit of its own
 COMPLAINT_RE = re.compile(r"^\W*(?:(?:ok|okay|hmm+|hm|ugh|honestly|ngl|tbh|yeah|nah|nope|wait|also|and|but|so|sorry|i think|hey|oh|ah|um|uh|whoa|wow)\W+)*"
@@ -54,13 +55,12 @@ COMPLAINT_RE = re.compile(r"^\W*(?:(?:ok|okay|hmm+|hm|ugh|honestly|ngl|tbh|yeah|
                           r"sounded|seems?|got|went)\s+(?:(?:way|much|far|a bit|kinda|just|so|really|very|now|a little|too)\s+)*"
                           r"(?:too (?:much|[a-z]+)|not (?:a |so )?(?:good|great|right|nice)(?: idea)?|(?:cheesy|stuffy|boring|bad|worse|"
                           r"awful|wrong|off|overkill|a mistake|muddy|busy|cluttered|sluggish|draggy|flat|dull))(?: now| for [a-z ]+)?|"
-                          r"(?:(?:way|much|far) )?too [a-z]+(?: now)?|(?:the |that |this )?[a-z' -]{1,30}? (?:dragged|drags|killed|"
-                          r"ruined|ruins|kills|spoiled|spoils)\b[^,.;!?]*|i (?:don't|dont|do not) (?:like|love) (?:it|that|this|the [a-z -]+)"
+                          r"(?:(?:way|much|far) )?too [a-z]+(?: now)?|(?:the |that |this )?[a-z' -]{1,30}? " + SPOILED + r"\b[^,.;!?]*|i (?:don't|dont|do not) (?:like|love) (?:it|that|this|the [a-z -]+)"
                           r"|(?:the )?[a-z -]{1,20} i (?:don't|dont|do not) like|(?:what happened to|where did|where'?s) (?:the|my|our) [a-z -]{1,20}?"
                           r"(?: go| gone)?)\W*$", re.I)
 # the edit a complaint names ("that slowdown in the middle killed the momentum") and a "lose it" after it
-SUBJECT_RE = re.compile(r"^\W*(?:that|the|this) (?P<thing>[a-z' -]{1,30}?) (?:dragged|drags|killed|ruined|ruins|kills|spoiled|spoils|"
-                        r"is|was|feels|felt|sounds|sounded)\b", re.I)
+SUBJECT_RE = re.compile(r"^\W*(?:that|the|this) (?P<thing>[a-z' -]{1,30}?) (?:" + SPOILED +
+                        r"|is|was|feels|felt|sounds|sounded)\b", re.I)
 LOSE_IT_RE = re.compile(r"^\W*(?:(?:please|pls|just|so)\s+)?(?P<verb>lose|drop|ditch|scrap|cut|undo|cancel|remove|kill|bin|"
                         r"get rid of)\s+(?:it|that)(?:\s+(?:please|pls))?\W*$", re.I)
 KEEP_PUNCT_RE = re.compile(r"([.!?,])[.,;]+|\s*[,;]+\s*(?=[.!?]|$)")   # what a clause taken out leaves: ".,", ",."
