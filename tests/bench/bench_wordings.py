@@ -12,6 +12,7 @@ every turn of a tune file.
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -41,6 +42,10 @@ def outcome(item: dict) -> tuple[str, str, bool]:
     turn = s.say(item["said"])
     if turn.question:
         return "asked", turn.reply, already
+    if "styles" in item:
+        return (*styled(item, before, s.plan, turn.reply), False)
+    if "changes" in item and "where" in item:
+        return (*scoped(item, before, s.plan, turn.reply), False)
     if "changes" in item:
         return (*shaped(item, before, s.plan, turn.reply), False)
     if "up" in item:
@@ -79,6 +84,20 @@ def _near(spans, t: float) -> bool:
     return any(abs(t - e) < EDGE for lo, hi in spans for e in (lo, hi) if 0 < e < 60)
 
 
+def _moved(c: dict, where, old, new) -> bool:
+    """Whether a tempo / energy change or a rise / fall `c` is heard across `where`."""
+    ts = [t for t in TIMES if _inside(where, t, EDGE)]
+    was, now = [_heard(old, t) for t in ts], [_heard(new, t) for t in ts]
+    if c["what"] in ("rise", "fall"):
+        sign = 1 if c["what"] == "rise" else -1
+        e = [sign * h[1] for h in now]
+        return e[-1] - e[0] >= 0.1 and all(b >= a - 0.01 for a, b in zip(e, e[1:])) and was != now
+    dims = c["what"] if isinstance(c["what"], list) else [c["what"]]
+    sign = 1 if c["dir"] == "up" else -1
+    return any(all(sign * (n[k] - w[k]) > (0.4 if k == 0 else 0.004) for w, n in zip(was, now))
+               for k in [{"tempo": 0, "energy": 1}[d] for d in dims])
+
+
 def shaped(item: dict, old, new, reply: str) -> tuple[str, str]:
     """Kinds T/E/S/M (tests/wordings29): each change heard in its stretch, the rest of the score as it was."""
     bad = []
@@ -86,23 +105,82 @@ def shaped(item: dict, old, new, reply: str) -> tuple[str, str]:
     for c in item["changes"]:
         where = [tuple(w) for w in c["where"]]
         every += where + [tuple(w) for w in c.get("may", [])]
-        ts = [t for t in TIMES if _inside(where, t, EDGE)]
-        was, now = [_heard(old, t) for t in ts], [_heard(new, t) for t in ts]
-        if c["what"] in ("rise", "fall"):
-            sign = 1 if c["what"] == "rise" else -1
-            e = [sign * h[1] for h in now]
-            ok = e[-1] - e[0] >= 0.1 and all(b >= a - 0.01 for a, b in zip(e, e[1:])) and was != now
-        else:
-            dims = c["what"] if isinstance(c["what"], list) else [c["what"]]
-            sign = 1 if c["dir"] == "up" else -1
-            ok = any(all(sign * (n[k] - w[k]) > (0.4 if k == 0 else 0.004) for w, n in zip(was, now))
-                     for k in [{"tempo": 0, "energy": 1}[d] for d in dims])
-        if not ok:
+        if not _moved(c, where, old, new):
             bad.append(f"{c['what']} {c.get('dir', '')} not heard in {where}")
     heard = {t: (_heard(old, t), _heard(new, t)) for t in TIMES if not _inside(every, t) and not _near(every, t)}
     moved = [t for t, (w, n) in heard.items() if w[2:] != n[2:] or abs(w[0] - n[0]) > 0.4 or abs(w[1] - n[1]) > 0.004]
     if moved:
         bad.append(f"moved outside at {moved[0]}..{moved[-1]}")
+    return ("followed" if not bad else "wrong"), reply + (f"  [{'; '.join(bad)}]" if bad else "")
+
+
+ADDED = {"strings": ("string",), "brass": ("brass", "trumpet", "trombone", "horn", "tuba"), "flute": ("flute",),
+         "choir": ("choir", "voice"), "organ": ("organ",), "shaker": ("shaker", "percussion", "standard")}
+
+
+def _against(plan, t: float, part: str, roles) -> list[float]:
+    return [_level(plan, t, part) - _level(plan, t, r) for r in sorted(roles - {part})]
+
+
+def scoped(item: dict, old, new, reply: str) -> tuple[str, str]:
+    """One place, several changes (tests/wordings32): each change heard in its place (its own `where`, else the
+    item's): tempo or energy moved the way asked, a rise or fall across it, a part removed from all of it, a new part
+    of the instrument asked playing in all of it, a part at least 1 dB louder / softer against each other part
+    playing; inside those places nothing else moved (tempo, energy, which parts play, levels: only where a change of
+    that kind was asked), outside them (and `may`, 2 s from the edges aside) nothing at all; style, key and the
+    person's marks unchanged."""
+    bad, every, kinds = [], [tuple(w) for w in item.get("may", [])], set()
+    added = {r: str(n).lower() for r, n in new.instrumentation.items() if r not in old.instrumentation}
+    for c in item["changes"]:
+        where = [tuple(w) for w in c.get("where") or item["where"]]
+        every += where
+        ts = [t for t in TIMES if _inside(where, t, EDGE)]
+        what = c["what"]
+        if what in ("tempo", "energy", "rise", "fall") or isinstance(what, list):
+            kinds |= {"tempo", "energy"} & set(what if isinstance(what, list) else [what]) or {"energy"}
+            bad += [] if _moved(c, where, old, new) else [f"{what} {c.get('dir', '')} not heard in {where}"]
+            continue
+        if what == "remove":
+            kinds.add("roles")
+            on = [t for t in ts if c["part"] in effective_roles(new, new.sections[new.section_at(t)])]
+            bad += [f"{c['part']} still plays at {on[0]}..{on[-1]}"] if on else []
+        elif what == "add":
+            kinds.add("roles")
+            mine = [r for r, n in added.items() if any(w in n or w in r for w in ADDED[c["part"]])]
+            off = [t for t in ts if not any(r in effective_roles(new, new.sections[new.section_at(t)]) for r in mine)]
+            bad += [f"no new {c['part']} part"] if not mine else [f"{c['part']} not playing at {off[0]}..{off[-1]}"] if off else []
+        else:
+            kinds.add("levels")
+            sign = 1 if what == "louder" else -1
+            for t in ts:
+                roles = set(effective_roles(new, new.sections[new.section_at(t)]))
+                low = [d for d in (sign * (a - b) for a, b in zip(_against(new, t, c["part"], roles),
+                                                               _against(old, t, c["part"], roles))) if d < 1.0]
+                if c["part"] not in roles or low:
+                    bad.append(f"{c['part']} not {what} against the others at {t}")
+                    break
+    for t in [t for t in TIMES if _inside(every, t, EDGE)]:
+        w, n = _heard(old, t), _heard(new, t)
+        moved = [k for k, i in (("tempo", 0), ("energy", 1), ("roles", 2), ("levels", 3))
+                 if (abs(w[i] - n[i]) > (0.4 if i == 0 else 0.004) if i < 2 else w[i] != n[i]) and k not in kinds]
+        if moved:
+            bad.append(f"{'/'.join(moved)} moved at {t}, not asked")
+            break
+    moved = [t for t in TIMES if not _inside(every, t) and not _near(every, t) and _heard(old, t) != _heard(new, t)]
+    bad += [f"moved outside at {moved[0]}..{moved[-1]}"] if moved else []
+    was, now = aspects(old), aspects(new)
+    bad += [f"{a} changed" for a in ("style", "key", "hits") if not _same(was[a], now[a])]
+    return ("followed" if not bad else "wrong"), reply + (f"  [{'; '.join(bad)}]" if bad else "")
+
+
+REASON_RE = re.compile(r"\b(why|because|since)\b", re.I)
+
+
+def styled(item: dict, old, new, reply: str) -> tuple[str, str]:
+    """A culture, era, place or purpose (tests/wordings33): the new style one the writer would accept, and the reply
+    saying why in words."""
+    bad = [] if new.style in item["styles"] else [f"style {new.style}, not one of {item['styles']}"]
+    bad += [] if REASON_RE.search(reply) else ["no reason given"]
     return ("followed" if not bad else "wrong"), reply + (f"  [{'; '.join(bad)}]" if bad else "")
 
 
@@ -246,7 +324,7 @@ def main(path: str, verbose: bool) -> None:
         already += was
         if verbose and got != "followed":
             kind = item.get("kind") or (f"up {item['up']} down {item.get('down')} {item.get('where', '')}"
-                                        f" {item.get('amount', '')}" if "up" in item else "hits" if "hits" in item else f"like {item['like']}" if "like" in item
+                                        f" {item.get('amount', '')}" if "up" in item else "hits" if "hits" in item else f"styles {item['styles']}" if "styles" in item else f"like {item['like']}" if "like" in item
                                         else f"take {item['take']}" if "take" in item
                                         else "+".join(str(c["what"]) for c in item["changes"]))
             print(f"{got:6s} {item['id']} {kind} {item['style']}: {item['said']!r}\n       -> {reply[-400:]!r}")
