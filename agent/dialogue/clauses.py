@@ -140,7 +140,7 @@ def _style(c: Clause, t: str) -> str:
     if not c.whole:
         raise Ask(f"A style applies to the whole score; I can make {c.span.label} slower, calmer or change its "
                   "instruments instead. Should I switch the whole score?")
-    c.want("style", value=kws[k], direction="set")
+    c.want("style", value=kws[k], direction="set", reason=cultures.word_why(k, kws[k]))
     return patterns.compiled(rf"\b{re.escape(k)}\b").sub(" ", t)
 
 

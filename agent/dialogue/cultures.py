@@ -76,8 +76,29 @@ def _named() -> tuple[tuple[re.Pattern, Culture], ...]:
           for name in style_names()}
     # "music from my country, Brazil": a style's word after a possessive is a place or a thing owned, not the style
     mine = "".join(rf"(?<!\b{w} )" for w in ("my", "our", "your", "his", "her", "their"))
-    return tuple((re.compile(rf"(?<![\w-]){mine}(?:" + "|".join(sorted(kws, key=len, reverse=True)) + ")" + WORD_END, re.I),
-                  Culture(name, (), "")) for name, kws in by.items() if kws)
+    # a word two styles share ("smoky": blues and jazz) counts half, as a sound does: beside a scene ("a smoky Buenos
+    # Aires dance hall") the scene decides; alone, the clauses' `_style` still reads it
+    shared = {k for name, kws in by.items() for k in kws if sum(k in o for o in by.values()) > 1}
+    return tuple((re.compile(rf"(?<![\w-]){mine}(?:" + "|".join(sorted(ks, key=len, reverse=True)) + ")" + WORD_END, re.I),
+                  Culture(name, (), "", weight=w)) for name, kws in by.items()
+                 for w, ks in ((1.0, [k for k in kws if k not in shared]), (0.5, [k for k in kws if k in shared])) if ks)
+
+
+def word_why(word: str, style: str) -> str:
+    """The reason for `style` read from one of its words that is not its name ("jamaican" for reggae: the style as it
+    sounds); "" for the name itself, however spelt ("lo-fi", "bossa nova")."""
+    bare = re.sub(r"[^a-z0-9]", "", word.lower())
+    if bare in re.sub(r"[^a-z0-9]", "", style) or re.sub(r"[^a-z0-9]", "", style) in bare:
+        return ""
+    return f"'{word}'{WORD_WHY}{style.replace('_', ' ')}: {load_style(style).description}"[:300]
+
+
+WORD_WHY = " calls for "   # how `word_why` says a style's word
+
+
+def named_why(reason: str) -> bool:
+    """Whether `reason` is `word_why`'s: a style read from one of its own words, named, not inferred from a scene."""
+    return reason.startswith("'") and WORD_WHY in reason
 
 
 def _cultures(text: str, named: bool = False) -> list[tuple[Culture, re.Match]]:
@@ -258,8 +279,11 @@ def styled(intents: list[EditIntent], request: str, current: str) -> list[EditIn
     if found is None or any(it.scope.kind != "whole" for it in intents) or kind_of_part(request):   # hits at moments
         return intents   # go with a style; "add a rock and roll guitar" names a kind of guitar
     c = found[0]
-    if c.style == current:   # "an airport lounge": the style it is now said as a place; the clauses' reading stands
-        return intents
+    if c.style == current:   # "an airport lounge": the style it is now said as a place; the clauses' reading stands,
+        kept = [] if not c.reason or any(it.what == "style" for it in intents) else [EditIntent(   # with why it stays
+            what="style", value=c.style, target=",".join(c.adds), reason=c.reason, direction="set", scope=EditScope(),
+            text=request.strip()[:400])]
+        return kept + intents
     if not c.reason:   # a genre named ("old school funk for a shoe commercial"): the clauses' reading of it stands,
         named = any(it.what == "style" and it.value == c.style for it in intents)   # alone (none where they
         return [it for it in intents if not (named and it.what == "style" and it.value != c.style)]   # left it out)

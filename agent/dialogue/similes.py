@@ -61,23 +61,26 @@ APPROVAL_RE = re.compile(r"(?<!not )(?<!n't )(?:\b(?:which|that|it)(?:'s| is| wa
                          r"in a good way|(?:sounds|looks|feels|it'?s|that'?s) great|great(?= for\b|\W*$))"
                          r"[^,.;!?]*?(?=\s*(?:\bbut\b|\bexcept\b|\bthough\b|[,.;!?]|$))", re.I)
 # "it's a", "this is our": the video named, with no "like" (a purpose, read by `cultures`)
-NAMED_RE = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|this is|everything'?s)(?: (?:a|an|the|just|only|our|my))"
-                      r"(?: (?!bit\b|little\b|touch\b|tad\b|lot\b)[\w-]+){0,2}"
+NAMED_RE = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|this is|everything'?s)(?: (?:gameplay|footage|(?:a )?clips?|(?:a )?video|"
+                      r"(?:a )?scenes?) (?:from|of|for|at))?(?: (?:a|an|the|just|only|our|my))"
+                      r"(?: (?!bit\b|little\b|touch\b|tad\b|lot\b)[\w'-]+){0,4}"
                       r"(?: (?:of|for|at) (?:a|an|the|our|my|his|her|their)(?: [\w'-]+){0,2})?\s*$", re.I)   # "it's a corporate explainer"
+VIDEO_AFTER_RE = re.compile(r" (?:video|film|clip|footage|slide ?show|montage|reel|tribute)s?\b", re.I)
 # A purpose: "this one is for a mindfulness app", "we need it for my niece's birthday": what the video is for
-PURPOSE_RE = re.compile(r"\bfor (?:a|an|the|our|my|his|her|their|this|that|some|[\w]+'s)(?: [\w'-]+){0,2}\s*$", re.I)
+PURPOSE_RE = re.compile(r"\bfor (?:a|an|the|our|my|his|her|their|this|that|some|[\w]+'s)(?: [\w'-]+){0,4}"
+                        r"(?: (?:on|about|of|at|in) (?:a|an|the|our|my)?)?\s*$", re.I)   # "for our history project on the"
 # A wish: what should be ("should feel", "make it feel", "I want everyone to feel", "needs to be"); how we feel
 WISH_RE = re.compile(r"\b(?:as if|as though|should|shall|must|needs?|has to|have to|ought|want|wants|wanted|wish|would|could|can|"
                      r"make|makes|let|give|gimme|more like|bit more|supposed|meant|i'?d|we'?d|hoping|hope|"
                      r"think|picture|imagine|channel|go for|aim for|closer to|something like|(?:we|i)(?:'re|'m| are| am)"
                      r"(?= (?:so |really |very |all |just )?$))\b", re.I)   # "think 70s cop show"; "we're proud": to score
 # The music as it is now: "it feels like", "sounds like", "it's like", "too ... like", "is a bit sleepy"
-STATE_RE = re.compile(r"\b(?:feels|felt|feeling|sounds|sounded|sounding|seems|seemed|is|are|was|were|it'?s|that'?s|"
+STATE_RE = re.compile(r"\b(?:feels|felt|feeling(?! of\b)|sounds|sounded|sounding|seems|seemed|is|are|was|were|it'?s|that'?s|"
                       r"everything'?s|too|gone|gets|getting|becomes?|turned into|enough|now)\b", re.I)
 # feel/sound right after a wish ("should feel", "make it sound", "can the intro sound"): still the wish
 AFTER_WISH_RE = re.compile(r"\b(?:as if|as though|please|(?:should|must|would|will|can|could|might)(?: (?:the|this|that|our|my|your|its) "
-                           r"(?:[a-z]+ ){0,2}[a-z]+)?|to|gonna|let (?:it|them)|make (?:it|them|this|that|(?:the|this|that|our|my|your|its) (?:[a-z]+ ){0,2}[a-z]+|\w+))"
-                           r"(?: (?:really|just|also|still|more|a bit|kind of|all|it|them))* (?:feel|sound|seem|"
+                           r"(?:[a-z]+ ){0,2}[a-z]+)?|to|gonna|let (?:it|them)|(?:want|need|wish|prefer)(?:s|ed)? (?:it|this|them|that)|make (?:it|them|this|that|(?:the|this|that|our|my|your|its) (?:[a-z]+ ){0,2}[a-z]+|\w+))"
+                           r"(?: (?:really|just|also|still|more|a bit|kind of|all|it|them|this|that))* (?:feel|sound|seem|"
                            r"look|be)s?\s*$|^\W*(?:just |pls )?sound\s*$", re.I)   # "sound like a western": an order
 # "when they're just walking the dog", "it's just a bike shop, not ...": the picture, said against the music
 PICTURE_RE = re.compile(r"\b(?:when|while|and) (?:[\w']+ ){0,2}?(?:just|only|simply|merely) [^.,;!?]*"
@@ -176,7 +179,8 @@ def _way(prefix: str, before: str | None, like: bool = True, culture: bool = Fal
     prefix = re.sub(r"\b(like|as if|as though) (?:it'?s|it is|it was|it were|s?he'?s|s?he is|they'?re|they are|they were)\b", r"\1", prefix)
     wish = max((m.end() for m in WISH_RE.finditer(prefix)), default=-1)
     state = max((m.end() for m in STATE_RE.finditer(prefix)), default=-1)
-    for m in re.finditer(r"\b(?:feel|sound|seem|look)\b", prefix, re.I):   # "should feel" or "the shots feel"
+    for m in re.finditer(r"\b(?<!the )(?<!a )(?:feel|sound|seem|look)\b(?! of\b)", prefix, re.I):   # "should feel" or "the shots
+        # feel"; never a noun ("the feel of a last stand": what is wished)
         if AFTER_WISH_RE.search(prefix[:m.end()]):
             wish = max(wish, m.end())
         else:
@@ -238,7 +242,8 @@ def plain(request: str) -> str:
             if f.start < last or f.feel is None and f.words.lower() in INSTRUMENTS:   # inside a simile already read ("sad
                 continue   # for a birthday"); an instrument, no culture ("no grand piano before 0:08": before, "it sounds like grand piano")
             # a comparative ("warmer", "cosier") says the way itself: toward
-            way = "toward" if re.fullmatch(r"warmer|\w+ier|more \w+", f.words, re.I) else _way(s[:f.start], before, f.like, f.feel is None)
+            way = "toward" if re.fullmatch(r"warmer|\w+ier|more \w+", f.words, re.I) or VIDEO_AFTER_RE.match(s, f.end) \
+                else _way(s[:f.start], before, f.like, f.feel is None)   # "it's the memorial video": the video's own
             complaint = f.feel is not None and not (f.feel.mood or f.feel.toward)   # "it's gone sleepy"
             if way == "away" and approved and not complaint and not re.search(r"\btoo\b", s[:f.start], re.I):
                 pieces.append(re.sub(r"[^,;]*$", " ", s[last:f.start]))   # "the end sounds like a trailer, perfect": no move

@@ -69,7 +69,8 @@ def over_style(rules: list[EditIntent], pred: Prediction | None) -> str | None:
     if pred is None or pred.p < STYLE_P or pred.label in ("style", "revert", "none") or pred.label.startswith("mode_"):
         return None
     styles = [it for it in rules if it.what == "style"]
-    inferred = styles and all(it.reason and not _sounded(it.reason) and not _genre(it.reason) for it in styles) and \
+    inferred = styles and all(it.reason and not _sounded(it.reason) and not _genre(it.reason) and not cultures.named_why(it.reason)
+                              for it in styles) and \
         all(it.what in ("style", "mode") for it in rules)
     return pred.label if inferred else None
 
