@@ -17,7 +17,7 @@ from v2m.tools.gm import bell_kin
 from v2m.tools.style import load_style
 
 # the sound's word said as how the music is ("too plinky", "not so twinkly", "less tinkly", "a bit chimey"), not as a
-# part's name ("the twinkly thing", "plinky notes": `mentions.TWINKLY`)
+# part's name ("the twinkly thing", "plinky notes": `sounded_parts.TWINKLY`)
 QUALITY_RE = re.compile(r"\b(?:too|so|not so|not as|less|kinda|kind of|a bit|bit|way too|very|really)\s+(?:much )?"
                         r"(?:plinky|plinkey|plinking|tinkly|tinkling|twinkly|twinkling|chimey|chimy)\b(?! (?:little )?"
                         r"(?:bells?|chimes?|things?|sounds?|notes?|melody|tune|line|stuff|part)\b)", re.I)

@@ -341,9 +341,9 @@ PARTS_LISTED_RE = patterns.LazyPattern(rf"(?<!more )(?<!less )(?<!some )(?<!extr
 LISTED_AFTER_RE = patterns.LazyPattern(rf"\b(?P<verb>(?:turn|bring|pull|dial|tone|knock|push|crank|pump) (?:down|up|back) )(?P<list>{_PART}"
                                        rf"(?:\s*,\s*(?:and |& |plus )?{_PART})+(?:,? (?:and|&|plus) {_PART})?)", re.I)
 LISTED_COMMA_RE = re.compile(r"\s*,\s*(?:(?:and|&|plus) )?(?:also )?|\s+(?:and|&|plus) also\s+")
-# ... not a part kept before the comma, the change the next part's ("keep the sax, the drums down": the drums only)
-KEPT_BEFORE_RE = re.compile(r"\b(?:keep|keeping|leave|leaving|lock|hold|protect|spare|except|excluding|but not|not|touch|"
-                            r"love|like|fine with)\s+(?:(?:the|my|our|that|this)\s+)?$", re.I)
+# ... not a part kept or added before the comma ("keep the sax, the drums down", "add a flute, and the drums quieter")
+KEPT_BEFORE_RE = re.compile(r"\b(?:keep|keeping|leave|leaving|lock|hold|protect|spare|except|excluding|but not|not|touch|add|bring in|"
+                            r"love|like|fine with|there (?:is|was|were))\s+(?:(?:the|my|our|that|this|a|an|some)\s+)?$", re.I)
 
 
 # how slowly a change comes, said apart from it ("little by little, grow from shot 5 to 9", "build up to 0:40, step by step")

@@ -76,9 +76,10 @@ ENTRY_RE = LazyPattern(   # the part in from a place on
 # The same said anywhere in a sentence that names one part: an "only" after the part ("walking bass only in the middle
 # third, tacet elsewhere", "could the harp play only during the ring exchange, from 0:36 to 0:48", "lead guitar plays
 # the opening 8 seconds only, then out"); not "only the drums" (the others out, `prohibited`'s), a change of level or a
-# removal ("lose the bass just in the fourth shot"), a hit, or the band joining after ("..., then the band joins")
+# removal ("lose the bass just in the fourth shot"), another edit ("no bass, and slower from 0:50 only"), a hit, or the
+# band joining after ("..., then the band joins")
 ONLY_WORD_RE = LazyPattern(rf"\b(?:only|solely|exclusively|just)\b(?! (?:the |a |an |my |our )?(?:{INSTR_ALT})\b)", re.I)
-NOT_HERE_RE = LazyPattern(r"\b(?:lose|remove|out|back|add|adding|bring|cut(?= (?:the|out|it|them)\b)|drop|mute|kill|strip|take|louder|softer|quieter|more|less|up|down|turn|raise|"
+NOT_HERE_RE = LazyPattern(r"\b(?:no|without|slower|faster|tempo|lose|remove|out|back|add|adding|bring|cut(?= (?:the|out|it|them)\b)|drop|mute|kill|strip|take|louder|softer|quieter|more|less|up|down|turn|raise|"
                           r"lower|volume|bit|little|hits?|crash|accent|cymbals?|stinger|boom|once|twice|then (?:the band|everyone|"
                           r"everybody|the rest|the others)|join|joins)\b", re.I)
 ELSEWHERE_RE = LazyPattern(r"[,;]?\s*(?:and |but )?(?:(?:tacet|silent|quiet|out|nothing|no|not|nowhere)\b[^,.;!?]*?\b(?:elsewhere|else|"

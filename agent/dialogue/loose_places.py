@@ -2,7 +2,8 @@
 is too polite", "back half drags, kick it up a gear after 0:57". A person names the stretch loosely first (the middle,
 the back half, the intro), then says it exactly; read apart, the loose place is a second, wider stretch (the middle
 is 0:22-0:52 on this clip) and its edit spills onto music nobody asked to change. So every edit of the message placed
-at a loose place the times overlap takes the times' stretch instead, and an edit made twice by that is made once.
+at a loose place the times overlap, and said again at the times (the same kind, the same way), takes the times' stretch
+instead, and an edit made twice by that is made once.
 
     from v2m.agent.dialogue.loose_places import narrowed
     narrowed(intents)   # [energy up at 'the middle' 22-52, energy up 30-52] -> [energy up 30-52]
@@ -31,6 +32,7 @@ TIMED_RE = re.compile(r"\d")   # a stretch said in numbers: "from 0:30 to 0:52",
 UP_TOP_RE = re.compile(r"\bup top\b")
 TOP_S = 0.05   # a stretch starting this close to 0:00 starts at the top
 PART_EDITS = ("add", "remove", "swap", "only", "balance")
+DRIVE = ("tempo", "energy", "loudness", "shape", "mood")
 
 
 def _span(it: EditIntent) -> tuple[float, float] | None:
@@ -40,6 +42,15 @@ def _span(it: EditIntent) -> tuple[float, float] | None:
 
 def _loose(it: EditIntent) -> bool:
     return _span(it) is not None and LOOSE_RE.match(it.scope.label.split(" (")[0].strip()) is not None
+
+
+def _restated(it: EditIntent, timed: list[EditIntent]) -> bool:
+    """The loose edit said again at the times ("the middle sags. 0:30 to 0:52 is too polite": energy up both): the same
+    kind of change (tempo and energy alike) the same way; another change at the times is its own ("in the second half bass out, and slower
+    from 0:50 only": the bass out in the whole second half)."""
+    def kind(x: EditIntent) -> tuple:   # tempo and energy both the drive ("back half drags, kick it up a gear after 0:57")
+        return ("drive" if x.what in DRIVE else x.what, x.direction)
+    return any(kind(t) == kind(it) for t in timed)
 
 
 def _up_top(it: EditIntent, start_s: float) -> bool:
@@ -60,7 +71,7 @@ def narrowed(intents: list[EditIntent]) -> list[EditIntent]:
         return intents
     out: list[EditIntent] = []
     for it in intents:
-        if _loose(it) and (span := _span(it)) and span[0] < b and a < span[1] or _up_top(it, a):
+        if _loose(it) and (span := _span(it)) and span[0] < b and a < span[1] and _restated(it, timed) or _up_top(it, a):
             it = it.model_copy(update={"scope": timed[0].scope})
         key = (it.what, it.direction, it.value, it.target, it.scope)
         if not any((x.what, x.direction, x.value, x.target, x.scope) == key for x in out):

@@ -18,6 +18,7 @@ import re
 from typing import Callable
 
 from v2m.agent.dialogue import audience, part_words, patterns, vocab
+from v2m.agent.dialogue.sounded_parts import BELL_SOUND, TWINKLY, soloed
 from v2m.agent.dialogue.patterns import PLACE_SAID, LazyPattern   # the longest part alternations compile on first use
 from v2m.agent.dialogue.place_words import NUMBER_WORD, only_place
 from v2m.agent.dialogue.where import Ask, Span, fmt
@@ -29,15 +30,6 @@ INSTR = rf"(?:the |a |an |some |any |all |more |back |in |that |this |those |the
 # Words that describe how a part plays, said around its name ("the rhythm guitar", "the organ bubble", "a kick pulse"): the part named
 DESCRIBING = (r"rhythm|skank|skanking|strummed|strumming|chunky|funky|twangy|jangly|backing|main|little|sustained|held|"
               r"long|airy|lush|ambient|big|warm")   # not "soft", "quiet", "low": "soft drums" asks for a level
-# The guitar that plays the tune, named by its job or its sound, where a band has two guitars
-LEAD_GUITAR = (r"\b(?:(?:(?<=the )|(?<=that )|(?<=this )|(?<=your ))guitar solos?|(?:solo|soloing|high|higher|wailing|screaming|squealy|squealing|"
-               r"shredding|soaring|screechy) guitar|guitar (?:on top|up top)(?: of everything)?)\b")
-TWINKLY_ADJ = r"(?:twinkly|twinkling|tinkly|tinkling|sparkly|plinky|plinking|chimey)(?: little)?"
-TWINKLY_NOUN = r"(?:thing|things|sound|sounds|notes?|melody|tune|line|stuff|part)"
-# a part named by that sound: a noun after it or "the" before it, never the quality alone ("not so twinkly")
-TWINKLY = (rf"\b{TWINKLY_ADJ} (?:(?:bells?|chimes?)(?: {TWINKLY_NOUN})?|{TWINKLY_NOUN})\b"
-           rf"|(?:(?<=the )|(?<=that )|(?<=those ))(?:twinkly|tinkly|sparkly|plinky|chimey)\b(?! (?:and|but)\b)")
-BELL_SOUND = r"\b(?:bell|chime)s?(?= (?:sound|sounds|tone|tones|noise|part|line|thing)\b(?! *(?:at|in|on|when|as|during|around|after|before)\b))|(?<=the )(?:chimes|bell(?= (?:is|'s|sounds?) (?:way |far |a bit |so |really )?(?:too|loud|harsh)\b))"   # "the bell sound": whichever bell-like part plays
 PART_NOUNS = r"part|parts|line|lines|tune|melody|sound|tone|bubble|riff|riffs|stabs|comping|chops|pattern|pulse|track|layer"
 
 # Parts listed and what happens to each ("bass and drums out", "add a flute and a cello"), a part gone ("the bass gone
@@ -48,12 +40,16 @@ GONE_RE = re.compile(rf"\b({PART}) (?:(?:should|to|must|can|could|will|needs? to
                      r"(?:gone|removed|muted|dropped|silenced|out)\b")
 COLOURED = rf"(?:the |a |an |some )?(?:(?!(?:and|or|but|no|not|without|then|more|less|fewer|too|much|(?!(?:an)?other|super|silver)[a-z]{{2,}}er)\b)[a-z]+ )?(?:{INSTR_ALT})(?:s|es)?"   # "a soft rhodes", never "quieter drums"
 LIST_ADD_RE = re.compile(rf"\b(add|bring in|include|introduce|layer in|throw in|put in)( {COLOURED}(?:(?:,| and| &| plus)"
-                         rf"(?: the| a| an| some)? {COLOURED}(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|"
+                         rf"(?: the| a| an| some)? {COLOURED}\b(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|"
                          r"down|forward|back|too|more|less)\b))+)")
 LISTED_ADD_RE = LazyPattern(LIST_ADD_RE.pattern + r"(?=\s*(?:$|[,.;!?]|(?:in|at|from|for|on|during|until|till|throughout) ))")   # said with commas ("add a flute, a cello and a harp"): joined before commas split it
 JOIN_RE = re.compile(rf"\b(?:(?:have|get|let|want|need|could use) )?((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?) (?:(?:could|can|would|might|should|will|may) )?(?:join|joins|joining|"
                      r"come in|comes in|coming in|enter|enters|chime in|chimes in)(?: in)?\b"
-                     rf"|\b(?:stick|pop|slot|chuck|bung|tuck(?= in (?:a|an|some) | (?:a|an|some) \w+ in\b))(?: in)? ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)(?: in\b)?")   # "tuck in a shaker"; "tuck the shaker in" is down
+                     rf"|\b(?:stick|pop|slot|chuck|bung|tuck(?= in (?:a|an|some) | (?:a|an|some) \w+ in\b))(?: in)? ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)(?: in\b)?"
+                     rf"|\bwish there (?:is|was|were|would be|could be|'d be) ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)")   # "tuck in a
+# shaker" ("tuck the shaker in" is down); "I wish there is an organ"
+
+JUST_ADDED_RE = LazyPattern(rf"\b(?:add|bring in|introduce|include) (?:a |an |some )?{INSTR}")   # a part brought in, in a list
 
 # a part named bare beside an edit of its own ("drums and more weight", "the cello and a bit slower"): two edits, the
 # part wanted as "drums" alone is (not dropped for the edit beside it)
@@ -97,12 +93,11 @@ def rested(t: str) -> str:
 def plain_parts(t: str) -> str:
     """"the rhythm guitar's too loud" -> "the guitar is too loud": the part's name without what describes it;
     "kick in" as a verb ("the drums kick in at 0:31") is no kick drum; parts listed each with what happens to it."""
-    t = LIST_OUT_RE.sub(lambda m: _each(m, "out", True), rested(t))
+    t = LIST_OUT_RE.sub(lambda m: _each(m, "out", True), rested(soloed(t)))
     t = GONE_RE.sub(r"\1 out", t)
     t = LIST_ADD_RE.sub(lambda m: _each(m, m.group(1), False), t)
-    t = JOIN_RE.sub(lambda m: f"add {m.group(1) or m.group(2)}", t)
+    t = JOIN_RE.sub(lambda m: f"add {m.group(1) or m.group(2) or m.group(3)}", t)
     t = audience.TUNE_OUT_RE.sub(r"\1 lose interest", re.sub(r"\bkick(s|ed|ing)? (back )?in\b", r"come\1 \2in", t))   # verbs, no kick drum, no tune
-    t = re.sub(LEAD_GUITAR, "lead guitar", t)   # "the guitar solo", "that wailing guitar": the guitar on the tune
     t = re.sub(BELL_SOUND, "bells", re.sub(TWINKLY, "celesta", t))   # "the twinkly thing": the bell-like part (celesta when none plays)
     t = part_words.sounded(re.sub(r"\bhand ?claps?\b", "hand percussion", t))   # claps played by hand, not the kit's clap; "the clapping": the claps
     t = re.sub(r"\bboom(?:[ -]boom)+(?:[ -](?:crash|bang|tss|chick))*\b", "drums", t)   # the kit, said as its sound
@@ -228,7 +223,7 @@ LISTED_PARTS_RE = re.compile(rf"{INSTR_ALT}(?:s|es)? (?:and|&) (?:the |some )?(?
 # a part only named after one taken out ("take out the strings, and the drums in shot 3"): out too, there
 ALSO_OUT_RE = re.compile(rf"\s*(?:and |also |plus |then )*(?:the |that |those |these |your )?({INSTR_ALT})(?:s|es)?((?: (?!(?:too|also)\b)[\w:.-]+)*?)(?: too| as well| also)?\s*")
 BARE_INSTEAD_RE = re.compile(rf"\b(?:{INSTR_ALT})(?:s|es)? (instead)\b(?! of)")   # "use a flute instead": of the part named before
-OUT_VERBS = "no|without|remove|drop|lose|mute|kill|ditch|take out|take away|get rid of"   # a part taken out: here, PART_ORDER_RE, `orchestration`
+OUT_VERBS = "no|without|remove|drop|lose|mute|kill|ditch|take out|take away|get rid of|strip out|strip away|rather not hear"   # a part taken out: here, PART_ORDER_RE, `orchestration`
 NEVER = r"(?:shouldn't|should not|don't|do not|doesn't|never|won't|will not|not going to)(?: ever)? (?:have|use|play|want|need|add|bring in|put in|include|(?:bring|put|let)(?= (?:the |any |some |a |an )?[a-z]+ in\b))(?: any)?"   # "don't add drums"
 TAKEN_OUT_RE = re.compile(rf"\b(?:{OUT_VERBS}|cut|scrap|pull out|{NEVER})(?: (?:the|a|an|any|that|this|those|these|your|all))?\s*$")   # just before a part: it goes
 ONLY_INSTEAD_RE = re.compile(rf"^\W*(?:and |but |then )?(?:maybe |perhaps )?{INSTR} instead\W*$")   # "lose the sax. a flute instead": it comes in (`refer`)
@@ -389,7 +384,7 @@ BALANCE_DOWN = (rf"(?:too (?:hot|strong|prominent|bright|harsh|shrill|far forwar
 # An order of its own for a part, or another part's level, left in a clause after a part's level was read ("add congas
 # and the sax louder", "the sax back a bit and the keys forward"); never a part only named
 PART_ORDER_RE = LazyPattern(rf"\b(?:add|bring in|include|introduce|{OUT_VERBS}|"
-                           rf"cut out)\b|{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP}|{BALANCE_DOWN})\b|^\W*(?:and |but )?{INSTR} (?:a bit |a little |way |much )?(?:up|down)\b|^\W*(?:and |but )?(?:more|less) {INSTR}")   # "bring the drums down and the bass up"; "less keys more guitar"
+                           rf"cut out)\b|{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_UP}|{BALANCE_DOWN})\b|(?:^\W*|\b(?:and|but) ){INSTR} (?:a bit |a little |way |much )?(?:up|down|back(?! in\b| on\b| to\b))\b|^\W*(?:and |but )?(?:more|less) {INSTR}")   # "bring the drums down and the bass up"; "less keys more guitar"
 
 # A part questioned as needless ("do we even need the organ?", "is the cello really necessary"): it goes out
 UNNEEDED = r"(?:do|does|did) (?:we|you|i|it|this|the \w+) (?:even |really |actually |still |truly )?need"

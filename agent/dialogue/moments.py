@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from v2m.agent.dialogue import names
 from v2m.agent.dialogue.cultures import evoked
-from v2m.agent.dialogue.mentions import BELL_SOUND, TWINKLY, named_parts, plain_parts
+from v2m.agent.dialogue.mentions import named_parts, plain_parts
+from v2m.agent.dialogue.sounded_parts import BELL_SOUND, TWINKLY
 from v2m.agent.dialogue.model_labels import NUMBERED_PLACE_RE
 from v2m.agent.dialogue.patterns import compiled
 from v2m.agent.dialogue.phrases import words

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue import behind, operations as ops, part_words, patterns, prohibited, vocab
-from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, CUT_VERB, DOWN_VERBS, DRIVE, INSTR, INSTR_ALT, LACK, HEARD, OUT_VERBS,
+from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, CUT_VERB, DOWN_VERBS, DRIVE, INSTR, INSTR_ALT, JUST_ADDED_RE, LACK, HEARD, OUT_VERBS,
                                          LISTED_PART, LOST, NO_PART, PART_FLAWED_RE, PART_ORDER_RE, SUGGESTED, UNNEEDED, UP_VERBS,
                                          WHOSE, named_parts, plain_parts)
 from v2m.agent.dialogue.where import Ask, Span
@@ -92,7 +92,8 @@ def subjects(t: str, m: re.Match) -> list[str]:
     listed = next((x for x in re.finditer(PARTS, t) if x.start() <= m.start(1) < x.end()), None)
     if listed is None or prohibited.negated(t, listed):
         return [m.group(1)]
-    return list(dict.fromkeys(named_parts(listed.group(0))))
+    added = {p for a in JUST_ADDED_RE.finditer(t[:m.start(1)]) for p in named_parts(a.group(0))}   # "add a flute and the
+    return [p for p in dict.fromkeys(named_parts(listed.group(0))) if p not in added] or [m.group(1)]   # drums quieter": drums
 
 
 def read(t: str, want) -> str:
@@ -152,12 +153,11 @@ def read(t: str, want) -> str:
     if (m := behind.FRONT_RE.search(t)):   # "put the piano in front of the drums": the one in front up against the other
         want("balance", value=m.group(1), target=m.group(2), direction="up")
         return eat(t, m)
-    # balance: "the sax drowns the piano" (piano up against the sax), "all bass no piano", "let the pad rise above the
-    # chords", "get the horn above it", "I lose the strings", "drop the kit a hair" (`behind`)
+    # balance: "the sax drowns the piano" (piano up against it), "let the pad rise above the chords" (`behind`)
     for pattern, up, down in behind.BALANCES:
         if (m := pattern.search(t)):
             want("balance", value=m.group(up or 1), target=m.group(down) if down else None, direction="up" if up else "down")
-            return eat(t, m)
+            return read(rest, want) if PART_ORDER_RE.search(rest := eat(t, m)) else rest   # "..., and the strings to step back"
     if (m := behind.ADDED_RE.search(t) or behind.LAID_RE.search(t)) and not prohibited.negated(t, m):   # ("the pad behind everything is too much": a complaint's subject)
         want("add", value=m.group(1))  # "organ pad under everything", "soft strings behind the piano": a part underneath the others ("tuck the bass under": down)
         return eat(t, m)
@@ -174,7 +174,8 @@ def read(t: str, want) -> str:
             want("balance", value=word, direction="up")
         return read(rest, want) if PART_ORDER_RE.search(rest := eat(t, m)) else rest
     if (m := re.search(rf"{INSTR}{NO_PART}{{0,24}}?\b(?:{BALANCE_DOWN})\b", t)) and not prohibited.negated(t, m) \
-            or (m := re.search(rf"\b(?:pull|push|tuck|sit|turn|dial)(?:ing|ting|ling)? (?:down |back )?{INSTR} (?:back|down|under)\b", t)) \
+            or (m := re.search(rf"\b(?:pull|push|tuck|sit|turn|dial|lay|ease|settle|nudge|knock|roll)(?:ing|ting|ling)? (?:down |back )?{INSTR} (?:back|down|under)\b", t)) \
+            or (m := re.search(rf"(?:^\W*|\b(?:and|but) ){INSTR} (?:back|down)\b(?! in\b| on\b| to\b)", t)) \
             or (m := re.search(rf"\b(?:less|quieter|softer|too much|too many)(?: of)?(?: [a-z]+ (?:from|of|on))? {INSTR}\b(?! solo)", t)):
         # "too much crunch from the guitar": too much of what it plays
         for word in subjects(t, m):

@@ -80,7 +80,7 @@ TOO_RE = re.compile(r"\b(?:is |it'?s |that'?s |sounds |feels |a bit |a little |w
 SHAPES: tuple[tuple[str, tuple[float, ...]], ...] = (
     (r"\b(?:start|begin|open)\w* (?:\w+ ){0,4}?(?:soft|quiet|silent|small|gentle|nothing|low|sparse|calm)\w*"
      r"(?: \w+){0,6}? (?:and |then |after )?(?:\w+ ){0,3}?(?:grow|build|swell|rise|climb|creep|become big|get bigger|lift)\w*", (0.15, 0.9)),
-    (r"\bgrow\w* from (?:nothing|silence)|\bbuild\w* (?:it )?from\b|\bcreep up\b|\bcrescendo\b|\bsunrise\b"
+    (r"\bgrow\w* (?:up )?(?:out of|from) (?:almost |nearly |next to )?(?:nothing|silence|zero)|\bbuild\w* (?:it )?from\b|\bcreep up\b|\bcrescendo\b|\bsunrise\b"
      r"|\bswell\w* into\b|\bgradually (?:louder|bigger|build|grow)\w*|\b(?:build|swell|rise|rising|climb)\w*(?: (?:it|things))?(?: up)? (?:all the way )?(?:up )?(?:to|into|towards) the (?:very )?end"
      r"|\bbuild\w* (?:up )?(?:the |some |more |a bit of |a little )?(?:tension|suspense|anticipation)\b(?: up\b)?"
      r"|\bramp\w* (?:(?:it|this|things|everything|the \w+) )?up\b|\b(?:gotta|got to|has to|have to|needs? to|should|must|gonna|ought to|(?:it|things|everything) (?:just )?) ?ramps?\b(?! (?:down|off|back)\b)|\bgrow\w* (?:all the way|towards|to the end|into)\b|\blike it'?s going somewhere\b", (0.15, 0.9)),
@@ -151,7 +151,7 @@ def words(text: str) -> str:
 
 # The grammar's words for tempo, energy and loudness (read by `v2m.agent.dialogue.edits`; sizes by `amounts`).
 SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|rit|ritard|ritardando|rall|rallentando|"
-           r"(?:reduce|drop|decrease|lower|cut|trim|slash) (?:the )?(?:tempo|pace|speed|bpm)|relax the pace|ease off the tempo|"
+           r"(?:reduce|drop|decrease|lower|cut|trim|slash) (?:the )?(?:tempo|pace|speed|bpm)|relax the pace|ease off the tempo|ease (?:it|things) back (?:in|on) (?:the )?tempo|"
            r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?lower)\b")
 FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast(?![- ]?forward)|quicker|quick|more quickly|higher tempo|up the tempo|accel|accelerando|"
            r"(?:raise|increase|boost|lift) (?:the )?(?:tempo|pace|speed|bpm)|pick up the pace|more tempo|hurry|"

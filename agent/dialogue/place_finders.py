@@ -129,7 +129,9 @@ def _cuts(text: str, analysis: VideoAnalysis) -> Span | None:
     if m:
         a, b = sorted(_cut(analysis, w) for w in m.groups() if w)
         return Span(a, b, f"between the cuts at {fmt(a)} and {fmt(b)}", snap=False)
-    m = re.search(rf"\b(after|before|from|until|till|since|up to) the (?:{ORD} )?cut(?: at {TIME})?\b", text)
+    # "after the big cut at 0:44": a word or two before "cut" when its time is said
+    m = re.search(rf"\b(after|before|from|until|till|since|up to) the (?:{ORD} )?(?:(?:[a-z]+ ){{1,2}}(?=cut at ))?cut"
+                  rf"(?: at {TIME})?\b", text)
     if not m:
         m = re.search(rf"\b(?:at |on |around )?(?:the )?{ORD} cut\b", text)
         if m:  # "the third cut": the shot that begins there

@@ -22,7 +22,8 @@ MOMENT = r"(?:when|while|during) (?:[a-z']+ ){0,4}?[a-z']+"
 PLACE = (r"(?:(?:right |just )?(?:from|at|between|in|around|about|for|over|until|till|by|across|after|before|throughout) )"
          r"(?:the )?(?:(?:first|last|final|opening|closing|next) )?(?:[a-z]+ ){0,2}?"
          r"(?:\d{1,2}:\d{2}|\d+(?:\.\d+)? ?(?:s|sec|secs|seconds?)\b|(?:shots?|cuts?) \d+)"
-         r"(?:(?: ?(?:-|–|to|through|thru|and) ?)(?:the )?(?:\d{1,2}:\d{2}|\d+(?:\.\d+)? ?(?:s|sec|secs|seconds?)?\b|(?:shots?|cuts?) \d+))?")
+         r"(?:(?: ?(?:-|–|to|through|thru|and) ?)(?:the )?(?:\d{1,2}:\d{2}|\d+(?:\.\d+)? ?(?:s|sec|secs|seconds?)?\b|(?:shots?|cuts?) \d+))?"
+         r"|\d{1,2}:\d{2} ?(?:-|–|to|through|thru) ?\d{1,2}:\d{2}")   # a bare stretch in clock times: "0:28 to 0:36"
 # the music named: a place the readers find in the score, not a moment to drop
 MUSIC_RE = LazyPattern(r"\b(?:music|song|track|score|beat|drums?|bass|chorus|verse|bridge|melody|drop|build|solo|piano|"
                        r"guitars?|strings|brass|horns?|sax|it|everything|band)\b", re.I)

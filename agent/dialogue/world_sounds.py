@@ -15,4 +15,4 @@ import re
 
 WORLD_SOUND_RE = re.compile(r"\b(?:church |door ?|wedding |school |sleigh |temple )?bells? (?:ring|rings|ringing|rang|toll|tolls|tolling|"
                             r"tolled|peal|peals|pealing|pealed|go off|goes off|(?:sound|sounds)(?= *(?:$|[,.;!?]|(?:at|in|on|when|as|during|around|after|before)\b)))\b", re.I)   # "bells sound at 0:12": a happening; "the
-# bells sound harsh" is the part (`mentions.BELL_SOUND`, which leaves a sounding with its place to this one)
+# bells sound harsh" is the part (`sounded_parts.BELL_SOUND`, which leaves a sounding with its place to this one)
