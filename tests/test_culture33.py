@@ -19,6 +19,7 @@ from edit_clips import open_long
     ("folk", "We need the feel of a medieval battle, knights charging", ["cinematic", "epic_trailer"]),
     ("lofi", "can it be like a smoky Buenos Aires dance hall", ["tango"]),
     ("jazz", "make it feel like a superhero teaser", ["epic_trailer"]),
+    ("jazz", "like a superhero teaser, heroes lining up while the city burns", ["epic_trailer"]),   # no place asked
     ("folk", "this is for our phone company's keynote reveal", ["electronic"]),
     ("cinematic", "it's gameplay from our cozy farming sim", ["folk"]),
     ("folk", "like a cheesy Las Vegas magic act", ["jazz"]),

@@ -32,6 +32,18 @@ CASES = [
           {"what": "remove", "part": "bass"}, {"what": "tempo", "dir": "down", "where": [[50, 60]]}),
     _item("rock", "From 0:32 to 0:44 I wish there was a flute, and the drums quieter but only 0:40 to 0:44", (32, 44),
           {"what": "add", "part": "flute"}, {"what": "softer", "part": "drums", "where": [[40, 44]]}),
+    # a part named by its sound, its tone or two names; a moment beside an end said in words; an add restated with a place
+    _item("electronic", "mute the synth lead in shots 14 and 15, then let it die away", (52, 60),
+          {"what": "remove", "part": "melody"}, {"what": "fall"}),
+    _item("electronic", "0:12 to 0:28 - square lead down, pad up, and a shaker from 0:20", (12, 28),
+          {"what": "softer", "part": "melody"}, {"what": "louder", "part": "pad"}, {"what": "add", "part": "shaker", "where": [[20, 28]]}),
+    _item("lofi", "speed everything up and throw in a shaker, but the shaker only after 0:40", (0, 60),
+          {"what": "tempo", "dir": "up"}, {"what": "add", "part": "shaker", "where": [[40, 60]]}),
+    _item("rock", "shots 12-15, the wedding dance bit: slower, and no distorted lead", (44, 60),
+          {"what": "tempo", "dir": "down"}, {"what": "remove", "part": "melody"}),
+    _item("electronic", "at the very beginning, before the logo shows up, add strings and put the drums lower", (0, 4),
+          {"what": "add", "part": "strings"}, {"what": "softer", "part": "drums"}),
+    _item("ambient", "after 0:30 the little chime/glockenspiel sound louder", (30, 60), {"what": "louder", "part": "melody"}),
     # a complaint about a stretch beside a removal in the end of it: both made
     _item("rock", "Everything after 0:20 is too busy. Make it calmer, and the guitar solo should drop out from 0:48 on.",
           (20, 60), {"what": ["tempo", "energy"], "dir": "down"}, {"what": "remove", "part": "melody", "where": [[48, 60]]}),

@@ -122,6 +122,10 @@ MOMENT_BEFORE_RE = re.compile(r"\b(?:from|after|since|until|till|before|up to) (
 MOMENT_AFTER_RE = re.compile(r" (?:on|onwards?)\b|\s*$", re.I)
 
 
+# A scene's words naming a stretch of the video ("the first dance section, shots 12 through 15"): a part of it, no style
+PART_OF_VIDEO_RE = re.compile(r"\s+(?:section|part|bit|portion|sequence|segment)s?\b", re.I)
+
+
 def _moment(text: str, m: re.Match) -> bool:
     """The culture's words name a moment of the video (`MOMENT_BEFORE_RE` before them, `MOMENT_AFTER_RE` after)."""
     return bool(MOMENT_BEFORE_RE.search(text[:m.start()]) and MOMENT_AFTER_RE.match(text, m.end()))
@@ -137,7 +141,8 @@ def evoked(text: str, named: bool = True, current: str | None = None) -> tuple[C
     beside another as strongly moves away from ("from NES to 80s synth-pop", "forget reggae, a tropical house thing")."""
     hits = [(c, m) for c, m in _cultures(text, named)
             if not AWAY_RE.search(text[:m.start()]) and not _video_named(text, m) and not _seconds(text, m)
-            and not _reason(text, m) and not ARRIVING_RE.match(text, m.end()) and not _moment(text, m)]
+            and not _reason(text, m) and not ARRIVING_RE.match(text, m.end()) and not _moment(text, m)
+            and not PART_OF_VIDEO_RE.match(text, m.end())]
     if any(not VAGUE_RE.fullmatch(m.group(0)) for _, m in hits):   # "a 70s sitcom, our theme is retro": the 70s
         hits = [(c, m) for c, m in hits if not VAGUE_RE.fullmatch(m.group(0))]
     score: dict[str, float] = {}
@@ -245,9 +250,9 @@ def read(c, t: str) -> str:
 
 
 # A place word that is the scene's own, not the video's: "the intro of a cheesy 80s TV show", "the end of the
-# world", "press start" (never "the start of the video")
+# world", "press start", "it's the opening for our bar's Instagram" (never "the start of the video")
 PLACE_WORD = r"\b(?:intro|introduction|start|opening|beginning|end|ending|outro|finale|climax)\b"
-SCENE_PLACE_RE = re.compile(PLACE_WORD + r" of (?:an?|some|those|that|the)\b(?! (?:video|clip|film|movie|piece|track|"
+SCENE_PLACE_RE = re.compile(PLACE_WORD + r" (?:of|for) (?:an?|some|those|that|the|our|my|their)\b(?! (?:video|clip|film|movie|piece|track|"
                             r"song|score|music|cut|shot|scene|section|part|bit)s?\b)")
 
 

@@ -18,7 +18,7 @@ import re
 from typing import Callable
 
 from v2m.agent.dialogue import audience, part_words, patterns, vocab
-from v2m.agent.dialogue.sounded_parts import BELL_SOUND, TWINKLY, soloed
+from v2m.agent.dialogue.sounded_parts import BELL_SOUND, TWINKLY, by_sound
 from v2m.agent.dialogue.patterns import PLACE_SAID, LazyPattern   # the longest part alternations compile on first use
 from v2m.agent.dialogue.place_words import NUMBER_WORD, only_place
 from v2m.agent.dialogue.where import Ask, Span, fmt
@@ -93,7 +93,7 @@ def rested(t: str) -> str:
 def plain_parts(t: str) -> str:
     """"the rhythm guitar's too loud" -> "the guitar is too loud": the part's name without what describes it;
     "kick in" as a verb ("the drums kick in at 0:31") is no kick drum; parts listed each with what happens to it."""
-    t = LIST_OUT_RE.sub(lambda m: _each(m, "out", True), rested(soloed(t)))
+    t = LIST_OUT_RE.sub(lambda m: _each(m, "out", True), rested(by_sound(t)))
     t = GONE_RE.sub(r"\1 out", t)
     t = LIST_ADD_RE.sub(lambda m: _each(m, m.group(1), False), t)
     t = JOIN_RE.sub(lambda m: f"add {m.group(1) or m.group(2) or m.group(3)}", t)

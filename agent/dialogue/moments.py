@@ -266,6 +266,8 @@ def unplaced(request: str, intents: list | None, analysis: VideoAnalysis, plan: 
         return None   # "a military parade feel", "when the villain ties the lady to the railway line": the scene the style
         # was read from, most of its words, no moment of the picture ("the photo of their wedding day" is one: a photo,
         # "the harvest festival part" a stretch of it)
+    if intents and all(it.what in ("style", "mode") and it.reason and it.scope.kind == "whole" for it in intents):
+        return None   # "like a superhero teaser, the team on a rooftop while the city burns": the scene's picture, no place
     known = names.earlier(history)
     if any(compiled(rf"\b{re.escape(n)}\b").search(moment.phrase.lower()) for n in known) or names.said(request) or \
             NUMBERED_PLACE_RE.search(words(request.lower())):

@@ -15,7 +15,7 @@ import re
 from v2m.agent.dialogue.mentions import INSTR_ALT
 from v2m.agent.dialogue.patterns import POINT, PLACE_RANGE as PLACE_SAID, LazyPattern
 
-PART = rf"(?:the |a |an |some |my |our |your )?(?P<part>{INSTR_ALT})(?:s|es)?"
+PART = rf"(?P<art>the |a |an |some |my |our |your )?(?P<part>{INSTR_ALT})(?:s|es)?"
 BETWEEN = rf"(?<=between )(?:[a-z0-9: ]|{POINT})+? and (?:[a-z0-9: ]|{POINT})+?"   # "between 0:20 and 0:45": its "and" kept
 SPAN_TO_RE = re.compile(r"\b(?:to|until|till|til|thru|through)\b", re.I)   # "from the second cut until the fifth": a stretch
 WISH = r"(?:(?:i|we)(?: want| need| would like|'d like| d like) |(?:i |we )?(?P<wonly>only )(?:want|need|would like) |(?:keep|have|leave|put|play) |let )?"
@@ -23,7 +23,7 @@ MODAL = r"(?: (?:should|must|can|could|will|shall|to|ought to|need to|needs to|h
 PLAYS = r"(?: (?:play|plays|playing|be|come in|comes in|come|comes|stay|stays|kick in|kicks in|heard|there))?"
 ONLY = r"(?: (?:only|just|exclusively|solely))"
 # said bare, the part must open its clause ("the piano only in shots 3 to 5"; not "lose the bass just in shot 4")
-OPENS_RE = re.compile(r"(?:^|[,;.!?:]|\b(?:and|so|also|then|now|ok|okay|please|pls))\s*$", re.I)
+OPENS_RE = re.compile(r"(?:^|[,;.!?:]|\b(?:and|but|so|also|then|now|ok|okay|please|pls))\s*$", re.I)
 AND_PLACE_RE = re.compile(r"\s+and (?:in |during |for |at )?(?:the )?(?:first|last|opening|final|closing|middle|shots?|cuts?|\d)", re.I)
 THEN_RE = re.compile(r"\s*,?\s*(?:and )?then\b", re.I)   # "... in shot 2, then the band joins": the drums alone there
 ENTERS_RE = re.compile(r" (?:come in|comes in|come|comes|kick in|kicks in)", re.I)
@@ -42,9 +42,11 @@ def there(request: str) -> str:
             return m.group(0)                        # `kept_out`'s (before, the second read apart: no music there)
         first = m["first"] or m["wonly"]   # "only want the kit playing in the middle third"
         bare = not (m["modal"] or m["plays"] or m["wish"])
+        if bare and (m["art"] or "").strip().lower() in ("a", "an", "some"):   # "..., and a shaker from 0:16 only": one added
+            return f"add {m['art']}{m['part']} {m['prep']} {m['at'].strip()}"   # there, not a part kept out elsewhere
         if bare and first and THEN_RE.match(m.string, m.end()):   # "drums only in shot 2, then the band joins": alone
             return f"only the {m['part']} {m['prep']} {m['at'].strip()}"   # there (`prohibited`'s; before, the drums went out there)
-        if not (first or m["then"]) or not m["at"].strip() or bare and (m["prep"].lower() not in ("in", "during", "for", "between", "across", "throughout")
+        if not (first or m["then"]) or not m["at"].strip() or bare and (m["prep"].lower() not in ("in", "during", "for", "between", "across", "throughout", "from", "after")
                                                                              or not OPENS_RE.search(m.string[:m.start()])):
             return m.group(0)   # "drums only till shot 2": the drums alone there (`prohibited`'s), not this
         if ENTERS_RE.fullmatch(m["plays"] or "") and m["prep"].lower() in ("at", "on"):

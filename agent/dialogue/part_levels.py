@@ -49,6 +49,9 @@ MADE_PART_RE = LazyPattern(rf"^(?P<ask>\W*(?:(?:can|could|would) (?:you|u) |plea
 QUALIFIED_RE = LazyPattern(rf"\b(?P<the>the|that|this|your|those) (?:(?:{INSTR_ALT}) (?P<role>melody|tune|chords|harmony|pad)|"
                            rf"(?:saw|sawtooth|square|square-wave|sine|triangle|pulse)(?: wave)? (?P<r2>melody|tune|chords|harmony|pad|"
                            rf"lead|synth))\b", re.I)   # "the saw chords": the chords (not "let the bass lead")
+# "lose the synth lead", "mute that guitar lead": the lead part taken out (not the synth put on the lead: "let the bass lead")
+OUT_LEAD_RE = LazyPattern(rf"\b(?P<out>lose|drop|remove|mute|kill|ditch|cut|no|without|take out) (?P<the>the|that|this|your) "
+                          rf"(?:{INSTR_ALT}) lead\b(?! (?:the|a|an|it|them|this|that)\b)", re.I)
 # "the drums are too loud, and the bass", "the drums are too loud and so is the bass", "..., the bass too"
 COMPLAINT = r"(?:(?:a bit|a little|way|much|far|really|so|kinda|kind of) )?too \w+"
 TACKED_RE = LazyPattern(rf"(?P<first>(?P<p1>{PART}) (?:is|are|sounds?|feels?|seems?|gets?|got) (?P<said>{COMPLAINT}))\s*"
@@ -140,6 +143,7 @@ def plain(text: str) -> str:
     """`text` with a part's level said in passing put as that part's own move (the module docstring's three ways)."""
     text = it_as_part(text)
     text = EDGE_OFF_RE.sub(lambda m: f"make {m['part'] or m['p2']} softer", STRONGER_RE.sub(_stronger, text))
+    text = OUT_LEAD_RE.sub(lambda m: f"{m['out']} {m['the']} lead", text)
     text = QUALIFIED_RE.sub(lambda m: f"{m['the']} {m['role'] or m['r2']}", TOPIC_RE.sub(lambda m: f"{m['rest']}{m['part']}", text))
     text = SIZED_RE.sub(lambda m: f"{m['ask']} {_part(m['part'])} {SIZES[m['size'].lower()]}", text)
     text = WANTED_RE.sub(lambda m: f"{m['lead']}{_part(m['part'])} {m['size']}{m['how']}", text)

@@ -57,7 +57,7 @@ PLACE_WORDS = (PART_STARTS,
                # the intro's, a piece of it (`within.piece`), "the tail end of the song" the ending again
                (r"\bthe tail[- ]end\b(?! of (?!the (?:video|clip|song|track|film|movie|piece|edit|reel)\b))", "the end"),
                # as learners say them: "the begin is too loud", "the final is perfect", "more fast in middle", "middle bit is dull", "for beginning"
-               (r"\bthe begin\b", "the beginning"), (r"\bmid[- ]?(?:part|section|bit|portion)\b", "middle"), (r"\bat (?:the )?(\d{1,2}:\d{2}) (until|till|to) ", r"from \1 \2 "), (r"(\b(?:in|for|at|on)|^|[,.;!?]) +(middle|beginning|ending)\b", r"\1 the \2"), (r"\b(in|for|at) +(start|end)\b", r"\1 the \2"), (r"\bfrom (start|beginning) (to|till|until) (end|finish)\b", r"from the \1 \2 the \3"),
+               (r"\bthe begin\b", "the beginning"), (r"\bmid[- ]?(?:part|section|bit|portion)\b", "middle"), (r"(?<!cut )(?<!shot )\bat (?:the )?(\d{1,2}:\d{2}) (until|till|to) ", r"from \1 \2 "), (r"(\b(?:in|for|at|on)|^|[,.;!?]) +(middle|beginning|ending)\b", r"\1 the \2"), (r"\b(in|for|at) +(start|end)\b", r"\1 the \2"), (r"\bfrom (start|beginning) (to|till|until) (end|finish)\b", r"from the \1 \2 the \3"),
                (r"\bthe final\b(?=\s*(?:$|[,.!?]|(?:is|was|sounds?|feels?|needs?|should|must|more|less|please)\b))", "the end"),
                (r"\b(?:that|this) (middle|ending|intro|opening|end|start|beginning|first|last|final|second|third)\b", r"the \1"),
                (r"\b(?:from )?the (?:first frame|start|beginning|top(?: of the (?:reel|video|clip|film|movie|piece|track|song|edit))?)(?: all the way)? (?:to|till|until) the (?:very )?(?:end|last frame)\b", " "),

@@ -39,6 +39,8 @@ SIDE_OF_LAST_RE = re.compile(r"\b(?P<side>leading up to|(?:in )?the run[- ]up to
 
 
 # "from there to the end", "from there on": from where the last edit was (its start) to the end of the video
+# a start said to run on: "from 0:40 on", "onwards", "to the end" (else, inside a stretch said before, it ends with it)
+ON_SAID_RE = re.compile(r"\b(?:on|onwards?|forwards?|to the (?:very )?end|till the end|until the end|the rest|from then)\b", re.I)
 FROM_THERE_RE = re.compile(r"\bfrom (?:there|then|that point|that moment|that spot)(?: on\b| onwards?\b| forwards?\b| (?:all the "
                            r"way |right )?(?:to|until|till|til|through to|up to) the (?:very )?end\b)")
 
@@ -172,6 +174,11 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
             (m := RELATIVE_RE.search(text)) and m.group("side").startswith("after") and shared.end_s < span.start_s - 0.5:
         span = Span(shared.end_s, span.end_s, f"from {fmt(shared.end_s)} to {fmt(span.end_s)}", snap=False)   # "low till
         # 0:57, then swell into the last shot": from where the low stretch ends, not only the shot leading in
+    if span is not None and shared is not None and shared.end_s < analysis.duration_s - 0.5 and \
+            span.end_s > analysis.duration_s - 0.05 and shared.start_s + 0.05 < span.start_s < shared.end_s - 0.5 and \
+            not ON_SAID_RE.search(text):   # "0:08 to 0:24: ..., and a shaker from 0:16": from there to the stretch's end
+        span = Span(span.start_s, shared.end_s, f"from {fmt(span.start_s)} to {fmt(shared.end_s)}", snap=False)
+        return span, shared, True
     if span is not None:
         return span, (Heading(**vars(span)) if only_place(text) else span), True
     if shared is not None and (whole := to_end(text, shared, analysis)) is not shared:

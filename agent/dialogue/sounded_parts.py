@@ -1,6 +1,7 @@
 """Parts named by their sound or their job rather than their instrument: "the guitar solo" and "that wailing guitar"
 are the guitar on the tune (rock plays two guitars), "the twinkly thing" the bell-like part, "the bell sound"
-whichever bell-like part plays. Read by `mentions` (its part words) and `moments` (a sound named is no moment).
+whichever bell-like part plays, "saw chords" the chords, "the distorted lead" the lead. Read by `mentions` (its part words), `understanding` (before
+its rewriters) and `moments` (a sound named is no moment).
 """
 
 from __future__ import annotations
@@ -19,9 +20,18 @@ BELL_SOUND = r"\b(?:bell|chime)s?(?= (?:sound|sounds|tone|tones|noise|part|line|
 
 
 LEAD_GUITAR_RE = re.compile(LEAD_GUITAR, re.I | re.M)
+# a part named by its waveform, bare at the head of a clause ("0:08 to 0:24 - saw chords down"): that part, no instrument
+WAVE_BARE_RE = re.compile(r"(?<![a-z] )(?<![a-z])\b(?:saw|sawtooth|square|square-wave|sine|triangle|pulse)(?: wave)? "
+                          r"(?P<r>melody|tune|chords|harmony|pad|lead)\b", re.I)
+# two names for one sound, split by a slash ("the little bell/xylophone sound"): the first
+SLASHED_RE = re.compile(r"\b([a-z]+)/[a-z]+\b(?= (?:sound|sounds|thing|part|line|tone|tune|melody)\b)", re.I)
+# ... or by its tone, before its job ("no distorted lead there"): the part that plays the tune
+TONE_RE = re.compile(r"\b(?:distorted|overdriven|fuzzy|fuzzed|crunchy|dirty|screaming|wailing) (?=(?:lead|melody|tune)\b)", re.I)
 
 
-def soloed(t: str) -> str:
+def by_sound(t: str) -> str:
     """"the guitar solo", "that wailing guitar": "the lead guitar", the guitar on the tune (rock's rhythm guitar is a
-    guitar too); said so before any reader takes the part ("the guitar solo should disappear from 0:48")."""
-    return LEAD_GUITAR_RE.sub("lead guitar", t)
+    guitar too); "saw chords" at a clause's head: "the chords". Said so before any reader takes the part ("the guitar
+    solo should disappear from 0:48")."""
+    t = LEAD_GUITAR_RE.sub("lead guitar", SLASHED_RE.sub(r"\1", t))
+    return TONE_RE.sub("", WAVE_BARE_RE.sub(lambda m: f"the {m['r']}", t))

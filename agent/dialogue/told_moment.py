@@ -30,7 +30,12 @@ MUSIC_RE = LazyPattern(r"\b(?:music|song|track|score|beat|drums?|bass|chorus|ver
 SIDE_RE = LazyPattern(r"\b(?:from|to|until|till|after|before|since|starting|start)\s*$", re.I)
 END = r"(?=\s*(?:$|[,;.!?]|\b(?:and|but|then|please|pls|thanks?)\b))"
 BEFORE_RE = LazyPattern(rf"\b(?P<m>{MOMENT})\s*,\s*(?P<p>{PLACE}){END}", re.I)   # "during the vows, from 0:24 to 0:40"
-AFTER_RE = LazyPattern(rf"(?P<p>{PLACE}),?\s+(?P<m>{MOMENT}){END}", re.I)     # "for the last 10 seconds when they kiss"
+# ... and a moment said by what appears, after an end of the video said in words ("at the very start, before the title
+# appears"): the place said
+SEEN = (r"(?:before|after|until|till|as|once) (?:the|a|an|our|my) (?:[a-z']+ ){0,3}?(?:appears?|shows? up|comes? (?:in|up|on)|"
+        r"pops? up|fades? (?:in|out))")
+SIDE = r"(?:right |just )?(?:at|in|during) the (?:very )?(?:start|beginning|opening|end|ending)"
+AFTER_RE = LazyPattern(rf"(?P<p>{PLACE}|{SIDE}),?\s+(?P<m>{MOMENT}|{SEEN}){END}", re.I)     # "for the last 10 seconds when they kiss"
 
 
 def told(request: str) -> str:
