@@ -44,6 +44,14 @@ CASES = [
     _item("electronic", "at the very beginning, before the logo shows up, add strings and put the drums lower", (0, 4),
           {"what": "add", "part": "strings"}, {"what": "softer", "part": "drums"}),
     _item("ambient", "after 0:30 the little chime/glockenspiel sound louder", (30, 60), {"what": "louder", "part": "melody"}),
+    # shorthand, a part let go, an arrow or a colon heading the changes, a list under a place, a start heading what follows
+    _item("rock", "last 8 sec the drums r way too busy there just take em out", (52, 60), {"what": "remove", "part": "drums"}),
+    _item("folk", "the upright can go after 0:40, and a touch faster there", (40, 60),
+          {"what": "remove", "part": "bass"}, {"what": "tempo", "dir": "up"}),
+    _item("jazz", "0:12-0:24 → keys out, bass up", (12, 24), {"what": "remove", "part": "harmony"}, {"what": "louder", "part": "bass"}),
+    _item("lofi", "Shots 3-4:\n- no drums\n- bass up", (8, 16), {"what": "remove", "part": "drums"}, {"what": "louder", "part": "bass"}),
+    _item("jazz", "Overall: sax a bit softer. And from 0:40 on, faster.", (0, 60),
+          {"what": "softer", "part": "melody"}, {"what": "tempo", "dir": "up", "where": [[40, 60]]}),
     # a complaint about a stretch beside a removal in the end of it: both made
     _item("rock", "Everything after 0:20 is too busy. Make it calmer, and the guitar solo should drop out from 0:48 on.",
           (20, 60), {"what": ["tempo", "energy"], "dir": "down"}, {"what": "remove", "part": "melody", "where": [[48, 60]]}),

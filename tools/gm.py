@@ -94,6 +94,9 @@ def instrument_number(role: str, name: str) -> int:
 BELLS = range(8, 16)
 
 
+SAME = {"violin": "fiddle", "fiddle": "violin"}   # one instrument under two General MIDI programs (40 and 110)
+
+
 def bell_kin(name: str, playing: dict[str, str]) -> list[str]:
     """The roles of `playing` (role -> GM name) that play a bell-like instrument, when `name` is "Tubular Bells"
     (what "the bells" name): the part a listener means by "the bells" when the score's bells are a celesta. An

@@ -232,8 +232,9 @@ SAID_THERE_RE = re.compile(r"\b(?:is|are|'s|comes?|happens?|starts?|begins?|land
 
 
 # A time said first, then "there" in the same sentence, with no other time between ("around 0:17 the lead actor bows,
-# put a hit right there"): that time (not a stretch's end: "from 0:10 to 0:20, softer there" is left to the places)
-TIME_THERE_RE = re.compile(r"(?<!to )(?<!till )(?<!until )(?<!-)(?<!- )\b(?P<place>\d+:\d{2}(?:\.\d+)?)\b(?P<mid>[^.!?\d]*?)"
+# put a hit right there"): that time (not a stretch's side: "from 0:10 to 0:20, softer there", "no bass after 0:40, and
+# faster there" are left to the places)
+TIME_THERE_RE = re.compile(r"(?<!to )(?<!till )(?<!until )(?<!-)(?<!- )(?<!after )(?<!from )(?<!since )(?<!before )\b(?P<place>\d+:\d{2}(?:\.\d+)?)\b(?P<mid>[^.!?\d]*?)"
                            r"(?:\b(?P<prep>in|at|on|from|since|until|till|after|before) )?\b(?:right |just )?there\b(?!'s| (?:is|are|was|were)\b)", re.I)
 
 

@@ -123,7 +123,8 @@ MOMENT_AFTER_RE = re.compile(r" (?:on|onwards?)\b|\s*$", re.I)
 
 
 # A scene's words naming a stretch of the video ("the first dance section, shots 12 through 15"): a part of it, no style
-PART_OF_VIDEO_RE = re.compile(r"\s+(?:section|part|bit|portion|sequence|segment)s?\b", re.I)
+PART_OF_VIDEO_RE = re.compile(r"(?<!\ba)(?<!\ban)(?<!\band)\s+(?:(?!a\b|an\b|and\b)[a-z]+\s+)?(?:(?:section|part|portion|sequence|segment)s?\b|bits?(?=\s*(?:[,.:;!?]|$|"
+                              r"\b(?:of|in|at|where|when|with|is|was|should|needs?|could|please)\b)))", re.I)   # not "a bit funny"
 
 
 def _moment(text: str, m: re.Match) -> bool:
@@ -285,7 +286,9 @@ def styled(intents: list[EditIntent], request: str, current: str) -> list[EditIn
         return intents   # go with a style; "add a rock and roll guitar" names a kind of guitar
     c = found[0]
     if c.style == current:   # "an airport lounge": the style it is now said as a place; the clauses' reading stands,
-        kept = [] if not c.reason or any(it.what == "style" for it in intents) else [EditIntent(   # with why it stays
+        # but for another style read from one of its words ("1940s film noir. smoky": jazz, not the blues' "smoky")
+        intents = [it for it in intents if not (it.what == "style" and it.value != current and named_why(it.reason or ""))]
+        kept = [] if not c.reason or any(it.what in ("style", "add", "swap", "remove", "balance") for it in intents) else [EditIntent(   # why it stays
             what="style", value=c.style, target=",".join(c.adds), reason=c.reason, direction="set", scope=EditScope(),
             text=request.strip()[:400])]
         return kept + intents
@@ -349,7 +352,7 @@ def shunned(text: str) -> tuple[Culture, str, str] | None:
 # A piece only the speaker knows ("like the one at Tunde's wedding", "like the hymn we sing every Sunday", "our
 # song"): nothing in the words says how it sounds, so it is asked about, never guessed from "wedding" or "hymn".
 PRIVATE_RE = re.compile(
-    r"\b(?:like|as|of|same as) (?:the|that|our|his|her|their|my|your) (?:one|song|tune|track|piece|hymn|music|number|"
+    r"\b(?:like|as|of|same as) (?:the|that|our|his|her|their|my|your) (?:[a-z]+ )?(?:one|song|tune|track|piece|hymn|music|number|"
     r"anthem|carol|band|record|mix)s? (?:(?:at|from|in|on) (?:[a-z]+'s|(?:our|my|his|her|their|your) [a-z]+)\b|"
     r"(?:that |which )?(?:we|they|he|she|you|i|everyone|everybody|people|the \w+|our \w+|my \w+) (?:always |all |usually |"
     r"used to )?(?:sing|sang|play|played|hear|heard|use|used|love|loved|had|danced|know|knew|like|liked)s?\b)"

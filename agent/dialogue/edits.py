@@ -44,7 +44,10 @@ THEN_AFTER_RE = re.compile(r"(\b(?:up to|up until|until|till|leading up to|right
 ENTERED_THEN = r"(?:(?:a )?(?:little |tiny )?(?:bit|touch|tad|notch|little) |slightly |much |a lot |way )?(?:louder|quieter|softer|bigger|fuller|busier|calmer)\b"
 CLAUSE_SPLIT = re.compile(rf"\s*(?:(?:[,;!?]|:(?!\d)|{patterns.FULL_STOP}(?!(?<=\b[Nn]o\.) ?\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b"
                           rf"|(?:\band|\bplus|&|\+) (?=(?:{mentions.NEVER}|{phrases.ORDER_VERBS})\b)(?!cuts? (?:\d|one|two|three|four|five|six|seven|eight|nine)\b)|\bplus (?=an? |some )"
-                          rf"|\band (?=(?:a|an|one|some)(?: big| small| little| soft| loud| huge)? {counted.MARK_NOUNS}\b)|(?<=\bin) and (?={ENTERED_THEN}))\s*")   # "add a cello and have the sax softer": two;
+                          rf"|\band (?=(?:a|an|one|some)(?: big| small| little| soft| loud| huge)? {counted.MARK_NOUNS}\b)|(?<=\bin) and (?={ENTERED_THEN})"
+                          r"| (?=just (?:take|pull|cut|drop|lose|kill|mute|remove|get rid of)\b))\s*")   # "... annoying there just take em out"   # "add a cello and have the sax softer": two;
+# a start said before more clauses ("lead a touch lower. And from shot 12 on, slow it down"): it heads what follows
+HEADING_RE = re.compile(r"^\W*(?:and |then |but |also )?(?:from|after|starting(?: at| from)?|since)\b", re.I)
 # "the last two shots faster and louder and a crash on the last cut": the mark a clause of its own (it took "louder" with it)
 
 
@@ -161,7 +164,8 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             intents = read_clause(analysis, plan, text, span, guess, original, negative)
         if not intents and prev is not None and prev[2] == len(out) and (own or moment(prev[0]) is not None):  # "goal at 0:22, crash there"
             intents = read_clause(analysis, plan, prev[0] + text, span, guess, prev[1], negative)
-        if not intents and own and prev is not None and prev[2] < len(out) and (sides.END_ONLY_RE.match(text) or (not unread.own_place(original,
+        if not intents and own and prev is not None and prev[2] < len(out) and not (n_clause + 1 < len(clauses) and
+                HEADING_RE.match(text)) and (sides.END_ONLY_RE.match(text) or (not unread.own_place(original,
                 lambda: read_clause(analysis, plan, phrases.words(original.lower()), span, True, original)) if prev[4] is None
                 else only_place(text) and span.start_s < prev[4].end_s - 0.05 and prev[4].start_s + 0.05 < span.end_s)):
             # "slower, only in the ending": a place after its edit (not carried: "shots 1-2: quieter. shots 3-4: ..."; no unread clause's)

@@ -141,6 +141,7 @@ NOT_BEFORE_RE = LazyPattern(r"(?P<said>\bthe [a-z ]+ out before \d+:\d\d(?:\.\d+
                             r" (?:before|earlier)(?: that| then)?\b", re.I)
 # a range written with a dash or an arrow ("0:12–0:28", "0:40 → 0:56"), "@" for at: in words the finders read
 RANGE_RE = LazyPattern(r"(\d)\s*(?:–|—|→|->|=>)\s*(?=\d|end\b|the end\b)", re.I)   # ("@0:25" is read as a place already)
+HEAD_ARROW_RE = LazyPattern(r"\s*(?:→|->|=>)\s*(?!\d|end\b|the end\b)", re.I)   # "0:08-0:20 → upright up": a place heading its edits
 ENDED = ("has ended", "ends", "is over", "finishes", "has finished")
 
 
@@ -268,8 +269,8 @@ def _short(m: re.Match, analysis: VideoAnalysis, plan: ScorePlan) -> str:
 
 def ranges(request: str) -> str:
     """`request` with a range written with a dash or an arrow said with "to" ("0:40 → 0:56": "0:40 to 0:56"), as the
-    readers after it read places."""
-    return RANGE_RE.sub(lambda m: f"{m[1]} to ", request)
+    readers after it read places; an arrow before words heads them, as a colon ("0:08-0:20 → drums out")."""
+    return HEAD_ARROW_RE.sub(": ", RANGE_RE.sub(lambda m: f"{m[1]} to ", request))
 
 
 def outside(request: str, analysis: VideoAnalysis, plan: ScorePlan) -> str:

@@ -37,7 +37,8 @@ PART_NOUNS = r"part|parts|line|lines|tune|melody|sound|tone|bubble|riff|riffs|st
 PART = rf"(?:the |a |an |some )?(?:{INSTR_ALT})(?:s|es)?"
 LIST_OUT_RE = re.compile(rf"\b({PART}(?:(?:,| and| &| plus)(?: the| a| an)? {PART})+) (out|tacet)\b")
 GONE_RE = re.compile(rf"\b({PART}) (?:(?:should|to|must|can|could|will|needs? to) (?:be |go |drop |come |sit |lay )?)?"
-                     r"(?:gone|removed|muted|dropped|silenced|out)\b")
+                     rf"(?:gone|removed|muted|dropped|silenced|out)\b|\b({PART}) (?:can|could|should|may|might) go(?: away)?"
+                     r"(?=\s*(?:$|[,.;!?]|\b(?:in|from|after|before|during|for|at|now|too|please|there|completely|entirely)\b))")   # "the drum machine can go"
 COLOURED = rf"(?:the |a |an |some )?(?:(?!(?:and|or|but|no|not|without|then|more|less|fewer|too|much|(?!(?:an)?other|super|silver)[a-z]{{2,}}er)\b)[a-z]+ )?(?:{INSTR_ALT})(?:s|es)?"   # "a soft rhodes", never "quieter drums"
 LIST_ADD_RE = re.compile(rf"\b(add|bring in|include|introduce|layer in|throw in|put in)( {COLOURED}(?:(?:,| and| &| plus)"
                          rf"(?: the| a| an| some)? {COLOURED}\b(?! (?:is |are |a bit |a little |much )?(?:louder|softer|quieter|up|"
@@ -46,10 +47,11 @@ LISTED_ADD_RE = LazyPattern(LIST_ADD_RE.pattern + r"(?=\s*(?:$|[,.;!?]|(?:in|at|
 JOIN_RE = re.compile(rf"\b(?:(?:have|get|let|want|need|could use) )?((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?) (?:(?:could|can|would|might|should|will|may) )?(?:join|joins|joining|"
                      r"come in|comes in|coming in|enter|enters|chime in|chimes in)(?: in)?\b"
                      rf"|\b(?:stick|pop|slot|chuck|bung|tuck(?= in (?:a|an|some) | (?:a|an|some) \w+ in\b))(?: in)? ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)(?: in\b)?"
-                     rf"|\bwish there (?:is|was|were|would be|could be|'d be) ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)")   # "tuck in a
+                     rf"|\bwish there (?:is|was|were|would be|could be|'d be) ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)"
+                     rf"|\b(?:needs?|could use|could do with) ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)\b(?! (?:is|are|that|which)\b)")   # "tuck in a
 # shaker" ("tuck the shaker in" is down); "I wish there is an organ"
 
-JUST_ADDED_RE = LazyPattern(rf"\b(?:add|bring in|introduce|include) (?:a |an |some )?{INSTR}")   # a part brought in, in a list
+JUST_ADDED_RE = LazyPattern(rf"\b(?:(?:add|bring in|introduce|include) (?:a |an |some )?|(?:needs?|wants?|could use) (?:a |an |some )){INSTR}")   # a part brought in, in a list
 
 # a part named bare beside an edit of its own ("drums and more weight", "the cello and a bit slower"): two edits, the
 # part wanted as "drums" alone is (not dropped for the edit beside it)
@@ -94,9 +96,9 @@ def plain_parts(t: str) -> str:
     """"the rhythm guitar's too loud" -> "the guitar is too loud": the part's name without what describes it;
     "kick in" as a verb ("the drums kick in at 0:31") is no kick drum; parts listed each with what happens to it."""
     t = LIST_OUT_RE.sub(lambda m: _each(m, "out", True), rested(by_sound(t)))
-    t = GONE_RE.sub(r"\1 out", t)
+    t = GONE_RE.sub(lambda m: f"{m[1] or m[2]} out", t)
     t = LIST_ADD_RE.sub(lambda m: _each(m, m.group(1), False), t)
-    t = JOIN_RE.sub(lambda m: f"add {m.group(1) or m.group(2) or m.group(3)}", t)
+    t = JOIN_RE.sub(lambda m: f"add {m.group(1) or m.group(2) or m.group(3) or m.group(4)}", t)
     t = audience.TUNE_OUT_RE.sub(r"\1 lose interest", re.sub(r"\bkick(s|ed|ing)? (back )?in\b", r"come\1 \2in", t))   # verbs, no kick drum, no tune
     t = re.sub(BELL_SOUND, "bells", re.sub(TWINKLY, "celesta", t))   # "the twinkly thing": the bell-like part (celesta when none plays)
     t = part_words.sounded(re.sub(r"\bhand ?claps?\b", "hand percussion", t))   # claps played by hand, not the kit's clap; "the clapping": the claps

@@ -311,6 +311,12 @@ def _table_notes(lines: list[str]) -> tuple[int, list[Note] | None]:
     return start, out
 
 
+# a line of a place alone heading a list ("Shots 6-8:", "From 0:40 to the end:")
+HEAD_PLACE_RE = re.compile(r"(?:(?:in|for|from|during|over|after|before|at) )?(?:the )?(?:shots? \d+(?:\s*(?:-|–|to|and)\s*\d+)?|"
+                           r"(?:from )?\d{1,2}:\d{2}(?:\s*(?:-|–|to)\s*(?:\d{1,2}:\d{2}|the end))?(?: on(?:wards?)?)?|"
+                           r"(?:first|second|last|final) (?:half|third|quarter|\d+ seconds)|intro|ending|middle)\s*:", re.I)
+
+
 def _said_beside(lines: list[str]) -> list[Note]:
     """The lines around a list that hold a note of their own ("Overall a bit darker."), not an intro
     ("pasting the export:", "markers from premiere below") nor wrapper: never dropped unread."""
@@ -342,12 +348,14 @@ def pasted_notes(text: str) -> list[Note] | None:
         if len(items) < 2:
             return None
         notes, n = [], 0
+        first = min(items)   # "Shots 6-8:" above the bullets: the place each of them is said at
+        head = lines[first - 1].strip().rstrip(":").strip() if first and HEAD_PLACE_RE.fullmatch(lines[first - 1].strip()) else ""
         for k, x in enumerate(lines):
             if k not in items:
                 notes += _said_beside([x])
                 continue
             n += 1
-            said = _line(items[k])
+            said = f"{head}: {_line(items[k])}" if head else _line(items[k])
             m = LEADING_TIME_RE.match(said)
             at = spoken_time(m.group(1)) if m else None
             if m and at and (r := LEADING_RANGE_RE.match(said[m.start(1):])) and (to := spoken_time(r.group(1))):

@@ -14,7 +14,7 @@ from v2m.agent.dialogue.mentions import (BALANCE_DOWN, BALANCE_UP, BEING, CUT_VE
                                          WHOSE, named_parts, plain_parts)
 from v2m.agent.dialogue.where import Ask, Span
 from v2m.tools.contract import MAX_LEVEL_DB, MIN_LEVEL_DB, ScorePlan
-from v2m.tools.gm import DRUM_KITS, bell_kin
+from v2m.tools.gm import DRUM_KITS, SAME, bell_kin
 from v2m.tools.style import load_style
 
 
@@ -69,8 +69,8 @@ def role_of(plan: ScorePlan, word: str) -> str | None:
         named = ["harmony"] if "harmony" in named else named[:1]
     if not named and word in vocab.INSTRUMENTS:  # "nylon guitar" -> the role playing that GM instrument
         gm, own = vocab.INSTRUMENTS[word][0].lower(), vocab.INSTRUMENTS[word][1]
-        named = [r for r, n in inst.items() if n.lower() == gm] or \
-            ([own] if own in ("bass", "drums") and own in inst else []) or \
+        named = ([own] if own in ("bass", "drums") and own in inst else []) or \
+            [r for r, n in inst.items() if n.lower() == gm] or \
             [r for r, n in inst.items() if word.split()[-1] in n.lower()] or bell_kin(gm, inst)   # "bass guitar": the bass
     if len(named) == 1:
         return named[0]
@@ -189,11 +189,11 @@ def read(t: str, want) -> str:
         want("balance", value="drums", direction="down") if set(said) <= vocab.KIT_PIECES else want("only", value=",".join(said))
         return eat(t, m)   # kick and snare basically"): a thinner kit, the band kept
     for m in list(re.finditer(rf"\b(?:{OUT_VERBS}|take off|silence|fewer|"
-                              rf"stop|turn off|leave out|cut out|minus|lose the|lay out on|{prohibited.NEVER}|delete|erase|quit|{CUT_VERB}|axe|nix|"
+                              rf"stop|turn off|leave out|cut out|minus|lose the|lay out on|lay out|{prohibited.NEVER}|delete|erase|quit|{CUT_VERB}|axe|nix|"
                               rf"scrap|eliminate|no more(?: of)?(?: that| those| this)?|{UNNEEDED}) {INSTR}"
                               rf"|{INSTR}(?:,? (?:it|they))? (?:is|are|'s|'re)? ?(?:not|n't|no longer) (?:really |even |at all )?"
                               rf"(?:needed|necessary|required|essential|adding anything)\b"
-                              rf"|{INSTR} (?:tacet|out|sit out|drop out|lay out|stop|stops|on hold|{prohibited.MUST_GO}|(?:should |can |could |must |to |will |"
+                              rf"|{INSTR} (?:tacet|out|away|sit out|drop out|lay out|stop|stops|on hold|{prohibited.MUST_GO}|(?:should |can |could |must |to |will |"
                               rf"need to |may )?(?:rest|take a (?:rest|break|breather)|have a (?:rest|break)))\b(?! front)"
                               rf"|\b(?:rest|give) {INSTR} (?:a )?(?:rest|break|breather)\b", t)):   # "the drums should rest"
         if m.group(1) is None:
@@ -273,7 +273,7 @@ def only(e, words: str) -> None:
 
 def remove(e, word: str, text: str = "") -> None:
     p, are = e.plan, 'are' if word.endswith('s') and not word.endswith('ss') else 'is'
-    if prohibited.absent(e, role := role_of(p, word), word, text):
+    if prohibited.absent(e, role := role_of(p, word) or role_of(p, SAME.get(word, word)), word, text):   # "no violin": the fiddle
         return   # "never add strings, just the piano louder": kept already, the rest made
     if role is None:
         raise ops.AtLimit(str(prohibited.not_there(p, word)), f"Not changed: there {are} no {word} in the score.")   # asked alone ("no sax": the vibraphone plays the tune); beside another change, said

@@ -151,7 +151,7 @@ def words(text: str) -> str:
 
 # The grammar's words for tempo, energy and loudness (read by `v2m.agent.dialogue.edits`; sizes by `amounts`).
 SLOW_RE = (r"\b(?:slower|slow(?: it| things)? down|slow|less fast|more slowly|lower tempo|rit|ritard|ritardando|rall|rallentando|"
-           r"(?:reduce|drop|decrease|lower|cut|trim|slash) (?:the )?(?:tempo|pace|speed|bpm)|relax the pace|ease off the tempo|ease (?:it|things) back (?:in|on) (?:the )?tempo|"
+           r"(?:reduce|drop|decrease|lower|cut|trim|slash) (?:the )?(?:tempo|pace|speed|bpm)|(?:pull|ease|rein|bring) (?:the )?(?:tempo|pace|speed) (?:back|in|down)|relax the pace|ease off the tempo|ease (?:it|things) back (?:in|on) (?:the )?tempo|"
            r"(?:tempo|pace|speed|bpm) (?:(?:a )?(?:bit|little|touch|lot|much) )?lower)\b")
 FAST_RE = (r"\b(?:faster|speed(?: it| things)? up|fast(?![- ]?forward)|quicker|quick|more quickly|higher tempo|up the tempo|accel|accelerando|"
            r"(?:raise|increase|boost|lift) (?:the )?(?:tempo|pace|speed|bpm)|pick up the pace|more tempo|hurry|"

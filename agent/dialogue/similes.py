@@ -61,10 +61,11 @@ APPROVAL_RE = re.compile(r"(?<!not )(?<!n't )(?:\b(?:which|that|it)(?:'s| is| wa
                          r"in a good way|(?:sounds|looks|feels|it'?s|that'?s) great|great(?= for\b|\W*$))"
                          r"[^,.;!?]*?(?=\s*(?:\bbut\b|\bexcept\b|\bthough\b|[,.;!?]|$))", re.I)
 # "it's a", "this is our": the video named, with no "like" (a purpose, read by `cultures`)
-NAMED_RE = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|this is|everything'?s)(?: (?:gameplay|footage|(?:a )?clips?|(?:a )?video|"
-                      r"(?:a )?scenes?) (?:from|of|for|at))?(?: (?:a|an|the|just|only|our|my))"
+NAMED_RE = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|this is|everything'?s)(?: (?:(?:gameplay|footage|(?:a )?clips?|(?:a )?video|"
+                      r"(?:a )?scenes?) )?(?:from|of|for|at))?(?: (?:a|an|the|just|only|our|my))"
                       r"(?: (?!bit\b|little\b|touch\b|tad\b|lot\b)[\w'-]+){0,4}"
                       r"(?: (?:of|for|at) (?:a|an|the|our|my|his|her|their)(?: [\w'-]+){0,2})?\s*$", re.I)   # "it's a corporate explainer"
+SAID_LIKE_RE = re.compile(r"\b(?:feels?|felt|sounds?|sounded|seems?|looks?|like)\b", re.I)
 VIDEO_AFTER_RE = re.compile(r" (?:video|film|clip|footage|slide ?show|montage|reel|tribute)s?\b", re.I)
 # A purpose: "this one is for a mindfulness app", "we need it for my niece's birthday": what the video is for
 PURPOSE_RE = re.compile(r"\bfor (?:a|an|the|our|my|his|her|their|this|that|some|[\w]+'s)(?: [\w'-]+){0,4}"
@@ -242,8 +243,9 @@ def plain(request: str) -> str:
             if f.start < last or f.feel is None and f.words.lower() in INSTRUMENTS:   # inside a simile already read ("sad
                 continue   # for a birthday"); an instrument, no culture ("no grand piano before 0:08": before, "it sounds like grand piano")
             # a comparative ("warmer", "cosier") says the way itself: toward
-            way = "toward" if re.fullmatch(r"warmer|\w+ier|more \w+", f.words, re.I) or VIDEO_AFTER_RE.match(s, f.end) \
-                else _way(s[:f.start], before, f.like, f.feel is None)   # "it's the memorial video": the video's own
+            way = "toward" if re.fullmatch(r"warmer|\w+ier|more \w+", f.words, re.I) or VIDEO_AFTER_RE.match(s, f.end) and \
+                not SAID_LIKE_RE.search(s[:f.start]) else _way(s[:f.start], before, f.like, f.feel is None)   # "it's the
+            # memorial video": the video's own ("it feels like a corporate video" is how the music feels)
             complaint = f.feel is not None and not (f.feel.mood or f.feel.toward)   # "it's gone sleepy"
             if way == "away" and approved and not complaint and not re.search(r"\btoo\b", s[:f.start], re.I):
                 pieces.append(re.sub(r"[^,;]*$", " ", s[last:f.start]))   # "the end sounds like a trailer, perfect": no move

@@ -59,7 +59,8 @@ PHONE_RE = tuple((re.compile(pat, re.I), rep) for pat, rep in PHONE)
 WORDS = {"abit": "a bit", "alot": "a lot", "thru": "through", "n": "and", "vol": "volume", "dont": "don't",
          "doesnt": "doesn't", "cant": "can't", "isnt": "isn't", "wont": "won't", "abt": "about", "cuz": "because",
          "coz": "because", "bc": "because", "tho": "though", "ur": "your", "rn": "right now",
-         "pls": "please", "plz": "please", "thx": "thanks", "nvm": "never mind", "u": "you", "prev": "previous"}
+         "pls": "please", "plz": "please", "thx": "thanks", "nvm": "never mind", "u": "you", "prev": "previous",
+         "em": "them"}
 # Phone typing: shorthand, then words written without their vowels ("slwr", "drms") or with one letter
 # dropped ("evrything"), matched against the words the grammar reads.
 SHORTHAND = ((r"^\s*2 (?=[a-z])", "too "), (r"@", " at "), (rf"\b({'|'.join(WORDS)})\b", lambda m: WORDS[m.group(1)]),
