@@ -289,7 +289,7 @@ def styled(intents: list[EditIntent], request: str, current: str) -> list[EditIn
         # but for another style read from one of its words ("1940s film noir. smoky": jazz, not the blues' "smoky")
         intents = [it for it in intents if not (it.what == "style" and it.value != current and named_why(it.reason or ""))]
         kept = [] if not c.reason or any(it.what in ("style", "add", "swap", "remove", "balance") for it in intents) else [EditIntent(   # why it stays
-            what="style", value=c.style, target=",".join(c.adds), reason=c.reason, direction="set", scope=EditScope(),
+            what="style", value=c.style, reason=c.reason, direction="set", scope=EditScope(),
             text=request.strip()[:400])]
         return kept + intents
     if not c.reason:   # a genre named ("old school funk for a shoe commercial"): the clauses' reading of it stands,
@@ -352,7 +352,7 @@ def shunned(text: str) -> tuple[Culture, str, str] | None:
 # A piece only the speaker knows ("like the one at Tunde's wedding", "like the hymn we sing every Sunday", "our
 # song"): nothing in the words says how it sounds, so it is asked about, never guessed from "wedding" or "hymn".
 PRIVATE_RE = re.compile(
-    r"\b(?:like|as|of|same as) (?:the|that|our|his|her|their|my|your) (?:[a-z]+ )?(?:one|song|tune|track|piece|hymn|music|number|"
+    r"\b(?:like|as|of|same as) (?:the|that|(?:our|his|her|their|my|your)(?: [a-z]+)?) (?:one|song|tune|track|piece|hymn|music|number|"
     r"anthem|carol|band|record|mix)s? (?:(?:at|from|in|on) (?:[a-z]+'s|(?:our|my|his|her|their|your) [a-z]+)\b|"
     r"(?:that |which )?(?:we|they|he|she|you|i|everyone|everybody|people|the \w+|our \w+|my \w+) (?:always |all |usually |"
     r"used to )?(?:sing|sang|play|played|hear|heard|use|used|love|loved|had|danced|know|knew|like|liked)s?\b)"

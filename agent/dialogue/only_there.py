@@ -25,6 +25,7 @@ ONLY = r"(?: (?:only|just|exclusively|solely))"
 # said bare, the part must open its clause ("the piano only in shots 3 to 5"; not "lose the bass just in shot 4")
 OPENS_RE = re.compile(r"(?:^|[,;.!?:]|\b(?:and|but|so|also|then|now|ok|okay|please|pls))\s*$", re.I)
 AND_PLACE_RE = re.compile(r"\s+and (?:in |during |for |at )?(?:the )?(?:first|last|opening|final|closing|middle|shots?|cuts?|\d)", re.I)
+ONLY_AFTER_RE = re.compile(r"\s*(?:only|just)\b|.*\b(?:only|just)\s*$", re.I)   # "a shaker from 0:16 only"
 THEN_RE = re.compile(r"\s*,?\s*(?:and )?then\b", re.I)   # "... in shot 2, then the band joins": the drums alone there
 ENTERS_RE = re.compile(r" (?:come in|comes in|come|comes|kick in|kicks in)", re.I)
 END = r"(?=\s*(?:[,;.!?]|$|\b(?:and|but|then|please|pls|por favor|thanks?|thank you|thx)\b))"
@@ -42,7 +43,8 @@ def there(request: str) -> str:
             return m.group(0)                        # `kept_out`'s (before, the second read apart: no music there)
         first = m["first"] or m["wonly"]   # "only want the kit playing in the middle third"
         bare = not (m["modal"] or m["plays"] or m["wish"])
-        if bare and (m["art"] or "").strip().lower() in ("a", "an", "some"):   # "..., and a shaker from 0:16 only": one added
+        if bare and (first or m["then"] or ONLY_AFTER_RE.match(m.string, m.end()) or ONLY_AFTER_RE.match(m.group(0))) and \
+                (m["art"] or "").strip().lower() in ("a", "an", "some"):   # "..., and a shaker from 0:16 only": one added
             return f"add {m['art']}{m['part']} {m['prep']} {m['at'].strip()}"   # there, not a part kept out elsewhere
         if bare and first and THEN_RE.match(m.string, m.end()):   # "drums only in shot 2, then the band joins": alone
             return f"only the {m['part']} {m['prep']} {m['at'].strip()}"   # there (`prohibited`'s; before, the drums went out there)
