@@ -123,7 +123,8 @@ MOMENT_AFTER_RE = re.compile(r" (?:on|onwards?)\b|\s*$", re.I)
 
 
 # A scene's words naming a stretch of the video ("the first dance section, shots 12 through 15"): a part of it, no style
-PART_OF_VIDEO_RE = re.compile(r"(?<!\ba)(?<!\ban)(?<!\band)\s+(?:(?!a\b|an\b|and\b)[a-z]+\s+)?(?:(?:section|part|portion|sequence|segment)s?\b|bits?(?=\s*(?:[,.:;!?]|$|"
+PART_OF_VIDEO_RE = re.compile(r"(?<!\ba)(?<!\ban)(?<!\band)\s+(?:(?!a\b|an\b|and\b)[a-z]+\s+)?"
+                              r"(?:(?:section|part|portion|sequence|segment)s?\b|bits?(?=\s*(?:[,.:;!?]|$|"
                               r"\b(?:of|in|at|where|when|with|is|was|should|needs?|could|please)\b)))", re.I)   # not "a bit funny"
 
 
@@ -288,9 +289,9 @@ def styled(intents: list[EditIntent], request: str, current: str) -> list[EditIn
     if c.style == current:   # "an airport lounge": the style it is now said as a place; the clauses' reading stands,
         # but for another style read from one of its words ("1940s film noir. smoky": jazz, not the blues' "smoky")
         intents = [it for it in intents if not (it.what == "style" and it.value != current and named_why(it.reason or ""))]
-        kept = [] if not c.reason or any(it.what in ("style", "add", "swap", "remove", "balance") for it in intents) else [EditIntent(   # why it stays
-            what="style", value=c.style, reason=c.reason, direction="set", scope=EditScope(),
-            text=request.strip()[:400])]
+        parts = any(it.what in ("style", "add", "swap", "remove", "balance") for it in intents)
+        kept = [] if not c.reason or parts else [EditIntent(what="style", value=c.style, reason=c.reason, direction="set",
+                                                            scope=EditScope(), text=request.strip()[:400])]   # why it stays
         return kept + intents
     if not c.reason:   # a genre named ("old school funk for a shoe commercial"): the clauses' reading of it stands,
         named = any(it.what == "style" and it.value == c.style for it in intents)   # alone (none where they

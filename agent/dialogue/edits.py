@@ -45,10 +45,11 @@ ENTERED_THEN = r"(?:(?:a )?(?:little |tiny )?(?:bit|touch|tad|notch|little) |sli
 CLAUSE_SPLIT = re.compile(rf"\s*(?:(?:[,;!?]|:(?!\d)|{patterns.FULL_STOP}(?!(?<=\b[Nn]o\.) ?\d))+\s*(?:and |but |then |also )?|\band then\b|\bthen\b|(?<!everything )(?<!nothing )(?<!all )(?<!out )\bbut\b|\balso\b"
                           rf"|(?:\band|\bplus|&|\+) (?=(?:{mentions.NEVER}|{phrases.ORDER_VERBS})\b)(?!cuts? (?:\d|one|two|three|four|five|six|seven|eight|nine)\b)|\bplus (?=an? |some )"
                           rf"|\band (?=(?:a|an|one|some)(?: big| small| little| soft| loud| huge)? {counted.MARK_NOUNS}\b)|(?<=\bin) and (?={ENTERED_THEN})"
-                          r"| (?=just (?:take|pull|cut|drop|lose|kill|mute|remove|get rid of)\b))\s*")   # "... annoying there just take em out"   # "add a cello and have the sax softer": two;
+                          r"| (?=just (?:take|pull|cut|drop|lose|kill|mute|remove|get rid of)\b))\s*")   # "add a cello and have the sax softer": two;
+# "the last two shots faster and louder and a crash on the last cut": the mark a clause of its own (it took "louder" with it);
+# "the drums r anoying there just take em out": the complaint, then the order
 # a start said before more clauses ("lead a touch lower. And from shot 12 on, slow it down"): it heads what follows
 HEADING_RE = re.compile(r"^\W*(?:and |then |but |also )?(?:from|after|starting(?: at| from)?|since)\b", re.I)
-# "the last two shots faster and louder and a crash on the last cut": the mark a clause of its own (it took "louder" with it)
 
 
 def _size_kept(gone: list[EditIntent], intents: list[EditIntent]) -> list[EditIntent]:

@@ -46,8 +46,8 @@ def _loose(it: EditIntent) -> bool:
 
 def _restated(it: EditIntent, timed: list[EditIntent]) -> bool:
     """The loose edit said again at the times ("the middle sags. 0:30 to 0:52 is too polite": energy up both): the same
-    kind of change (tempo and energy alike) the same way; another change at the times is its own ("in the second half bass out, and slower
-    from 0:50 only": the bass out in the whole second half)."""
+    kind of change (tempo and energy alike) the same way; another change at the times is its own ("in the second half
+    bass out, and slower from 0:50 only": the bass out in the whole second half)."""
     def kind(x: EditIntent) -> tuple:   # tempo and energy both the drive ("back half drags, kick it up a gear after 0:57")
         return ("drive" if x.what in DRIVE else x.what, x.direction)
     return any(kind(t) == kind(it) for t in timed)

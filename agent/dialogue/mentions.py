@@ -49,7 +49,7 @@ JOIN_RE = re.compile(rf"\b(?:(?:have|get|let|want|need|could use) )?((?:a|an|som
                      rf"|\b(?:stick|pop|slot|chuck|bung|tuck(?= in (?:a|an|some) | (?:a|an|some) \w+ in\b))(?: in)? ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)(?: in\b)?"
                      rf"|\bwish there (?:is|was|were|would be|could be|'d be) ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)"
                      rf"|\b(?:needs?|could use|could do with) ((?:a|an|some) (?:{INSTR_ALT})(?:s|es)?)\b(?! (?:is|are|that|which)\b)")   # "tuck in a
-# shaker" ("tuck the shaker in" is down); "I wish there is an organ"
+# shaker" ("tuck the shaker in" is down); "I wish there is an organ", "it needs a shaker"
 
 JUST_ADDED_RE = LazyPattern(rf"\b(?:(?:add|bring in|introduce|include) (?:a |an |some )?|(?:needs?|wants?|could use) (?:a |an |some )){INSTR}")   # a part brought in, in a list
 

@@ -65,6 +65,7 @@ NAMED_RE = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|this is|everything'?s
                       r"(?:a )?scenes?) )?(?:from|of|for|at))?(?: (?:a|an|the|just|only|our|my))"
                       r"(?: (?!bit\b|little\b|touch\b|tad\b|lot\b)[\w'-]+){0,4}"
                       r"(?: (?:of|for|at) (?:a|an|the|our|my|his|her|their)(?: [\w'-]+){0,2})?\s*$", re.I)   # "it's a corporate explainer"
+# a feeling followed by the video ("it's the memorial video"): what the video is, unless said as how it sounds
 SAID_LIKE_RE = re.compile(r"\b(?:feels?|felt|sounds?|sounded|seems?|looks?|like)\b", re.I)
 VIDEO_AFTER_RE = re.compile(r" (?:video|film|clip|footage|slide ?show|montage|reel|tribute)s?\b", re.I)
 # A purpose: "this one is for a mindfulness app", "we need it for my niece's birthday": what the video is for
