@@ -2,12 +2,15 @@
 4 s through a real chat Session with the rules planner; a turn is followed when the role plays exactly in the stretches
 it names afterwards (kind D: the role up everywhere it plays and the other role not up), asked when the reply is a
 question, wrong otherwise. Speed, energy and shape wordings (tests/wordings29, an item with `changes`): each change
-heard in its stretch and the rest of the score unchanged (`shaped`). Held-out files print totals only; -v prints
-every turn of a tune file.
+heard in its stretch and the rest of the score unchanged (`shaped`). Balance (tests/wordings31, `balanced`), going
+back (tests/wordings30, `went_back`), marks (tests/wordings29h, `marked`), several changes at one place
+(tests/wordings32, `scoped`) and a culture read as a style (tests/wordings33, `styled`). Held-out files print totals
+only; -v prints every turn of a tune file.
 
     python tests/bench/bench_wordings.py tests/wordings28/tune.yaml -v
     python tests/bench/bench_wordings.py tests/wordings28/heldout.yaml
     python tests/bench/bench_wordings.py tests/wordings29/tune.yaml -v
+    python tests/bench/bench_wordings.py tests/wordings32/heldout.yaml
 """
 
 from __future__ import annotations
