@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 
 from v2m.agent.dialogue.mentions import BALANCE_DOWN, BALANCE_UP, HEARD, INSTR_ALT, LOST, named_parts
+from v2m.agent.dialogue.sounded_parts import WAVEFORM
 from v2m.agent.dialogue.patterns import LazyPattern   # the part alternations compile on first use (`v2m --help` stays light)
 
 PART = rf"(?:the |your |those |that |these )?(?:{INSTR_ALT}|drummer)(?:s|es)?\b"
@@ -47,7 +48,7 @@ MADE_PART_RE = LazyPattern(rf"^(?P<ask>\W*(?:(?:can|could|would) (?:you|u) |plea
                           rf"(?P<end>(?: please| pls| maybe)?\W*)$", re.I)
 # "the synth melody", "that piano chords part": the part by what it plays, the sound it plays it on said before it
 QUALIFIED_RE = LazyPattern(rf"\b(?P<the>the|that|this|your|those) (?:(?:{INSTR_ALT}) (?P<role>melody|tune|chords|harmony|pad)|"
-                           rf"(?:saw|sawtooth|square|square-wave|sine|triangle|pulse)(?: wave)? (?P<r2>melody|tune|chords|harmony|pad|"
+                           rf"{WAVEFORM} (?P<r2>melody|tune|chords|harmony|pad|"
                            rf"lead|synth))\b", re.I)   # "the saw chords": the chords (not "let the bass lead")
 # "lose the synth lead", "mute that guitar lead": the lead part taken out (not the synth put on the lead: "let the bass lead")
 OUT_LEAD_RE = LazyPattern(rf"\b(?P<out>lose|drop|remove|mute|kill|ditch|cut|no|without|take out) (?P<the>the|that|this|your) "

@@ -20,9 +20,10 @@ BELL_SOUND = r"\b(?:bell|chime)s?(?= (?:sound|sounds|tone|tones|noise|part|line|
 
 
 LEAD_GUITAR_RE = re.compile(LEAD_GUITAR, re.I | re.M)
-# a part named by its waveform, bare at the head of a clause ("0:08 to 0:24 - saw chords down"): that part, no instrument
-WAVE_BARE_RE = re.compile(r"(?<![a-z] )(?<![a-z])\b(?:saw|sawtooth|square|square-wave|sine|triangle|pulse)(?: wave)? "
-                          r"(?P<r>melody|tune|chords|harmony|pad|lead)\b", re.I)
+# a synth's waveform, said for the part it plays ("the saw chords", `part_levels.QUALIFIED_RE`)
+WAVEFORM = r"(?:saw|sawtooth|square|square-wave|sine|triangle|pulse)(?: wave)?"
+# ... bare at the head of a clause ("0:08 to 0:24 - saw chords down"): that part, no instrument
+WAVE_BARE_RE = re.compile(rf"(?<![a-z] )(?<![a-z])\b{WAVEFORM} (?P<r>melody|tune|chords|harmony|pad|lead)\b", re.I)
 # two names for one sound, split by a slash ("the little bell/xylophone sound"): the first
 SLASHED_RE = re.compile(r"\b([a-z]+)/[a-z]+\b(?= (?:sound|sounds|thing|part|line|tone|tune|melody)\b)", re.I)
 # ... or by its tone, before its job ("no distorted lead there"): the part that plays the tune
