@@ -50,6 +50,18 @@ CLAUSE_SPLIT = re.compile(rf"\s*(?:(?:[,;!?]|:(?!\d)|{patterns.FULL_STOP}(?!(?<=
 # "the drums r anoying there just take em out": the complaint, then the order
 # a start said before more clauses ("lead a touch lower. And from shot 12 on, slow it down"): it heads what follows
 HEADING_RE = re.compile(r"^\W*(?:and |then |but |also )?(?:from|after|starting(?: at| from)?|since)\b", re.I)
+# a clause that opens with its place ("in shot 3 ...", "the last 10 s ..."): the place is its own, not one said after two
+# changes joined by "and" ("drop the pad and push the synth bass from 0:16 to 0:28": both there)
+PLACE_FIRST_RE = re.compile(r"^\W*(?:and |plus )?(?:in|at|from|after|before|during|over|for|until|till|between|starting|since|on|"
+                            r"shots?|the (?:first|last|start|end|intro|middle|opening|ending|rest))\b", re.I)
+
+
+def _and_led(said: str) -> set[str]:
+    """The clauses `CLAUSE_SPLIT` cut off at a bare "and" or "plus" before an order ("drop the pad and push the bass"):
+    one sentence, where a place said last covers the clause before too."""
+    cuts = list(CLAUSE_SPLIT.finditer(said))
+    return {said[m.end():n.start() if n else len(said)].strip() for m, n in zip(cuts, [*cuts[1:], None])
+            if m.group(0).strip().lower() in ("and", "plus", "&", "+")}
 
 
 def _size_kept(gone: list[EditIntent], intents: list[EditIntent]) -> list[EditIntent]:
@@ -117,6 +129,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     said = THEN_AFTER_RE.sub(r"\1, after that", said)   # "quiet until the drop, then go big": big after the drop
     said = mentions.LISTED_ADD_RE.sub(lambda m: m.group(0).replace(",", " and"), idioms.joined(said))   # "big drop at 0:40, everything kicks in"; "start quiet, then get louder": a build; "add a flute, a cello and a harp": each added
     said = amounts.LABELLED_RE.sub(" ", said)   # "Tempo: 100", "louder: +4dB": a label and its amount, one clause
+    and_led = _and_led(said)
     for x in (x for x in CLAUSE_SPLIT.split(said) if x and x.strip()):
         if clauses and beside(clauses[-1], x) and not set(phrases.unfilled(clauses[-1].lower()).split()) <= phrases.SMALL_TALK:   # "end on a stop, which is the last cut": one clause ("ok, it's too much": no place)
             clauses[-1] += " " + joined(clauses[-1], x)
@@ -177,6 +190,9 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
                 prev[2] < len(out) and prev[3] and prev[4] is not None and span is not None:
             # "bigger at the start and the end": a bare place last after an edit at its own place (not "shot 4: brighter")
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
+        if own and intents and prev is not None and not prev[3] and prev[4] is None and prev[2] < len(out) and \
+                original.strip() in and_led and not PLACE_FIRST_RE.match(text):   # "drop the pad and push the bass from
+            out[prev[2]:] = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)   # 0:16 to 0:28": both
         if complaint is not None and _parts_changed(intents):   # "the brass needs to be bigger, turn it up": made once,
             intents = _size_kept(out[complaint[0]:], intents)   # a size said in either ("a little softer. It stands out")
             del out[complaint[0]:]

@@ -184,8 +184,11 @@ def _times(text: str, analysis: VideoAnalysis) -> Span | None:
     if m and not re.match(r"\d+:", m.group(2)):
         n = parse_time(m.group(2))
         _check(analysis, n)
-        if m.group(1) in ("first", "opening"):
-            return Span(0.0, n, f"the first {n:g} s")
+        side = re.search(r"\b(?:(after|past|beyond|following|once)|(before|until|till|up to))\s*$", text[:m.start()])
+        if m.group(1) in ("first", "opening"):   # "after the first 30 seconds": from 0:30 on
+            return Span(n, d, f"after {fmt(n)}") if side and side[1] and n < d - 0.5 else Span(0.0, n, f"the first {n:g} s")
+        if side and side[2] and n < d - 0.5:   # "until the last 10 seconds": up to 0:50
+            return Span(0.0, d - n, f"before {fmt(d - n)}")
         return Span(max(0.0, d - n), d, f"the last {n:g} s")
     # "for the 20 seconds after 0:30", "the 5 seconds before 0:40": that long on that side of the moment
     m = re.search(rf"\b(?:for|the) (?:the )?(\d+(?:\.\d+)?) ?(?:s|secs?|seconds) (after|following|before|leading up to) {TIME}", text)

@@ -21,8 +21,8 @@ from v2m.agent.dialogue.counted import NUMBER_WORD
 from v2m.agent.dialogue.patterns import compiled
 
 # The markers of a repair: an explicit one ("no wait", "sorry", "i mean", "scratch that"), or a bare "no"
-EXPLICIT = (r"(?:(?:no+|nah|oh|um+|uh+)\W+)*(?:wait|sorry|i mean|i meant|scratch that|hang on|hold on|or rather)"
-            r"(?:\W+(?:i mean|i meant|no+))*")
+EXPLICIT = (r"(?:(?:no+|nah|oh|um+|uh+)\W+)*(?:wait|sorry|i mean|i meant|scratch that|hang on|hold on|or rather|"
+            r"actually,? make (?:it|that))(?:\W+(?:i mean|i meant|no+))*")   # "from 0:20 - actually make it 0:24 - to 0:36"
 MARK_RE = re.compile(rf"[\s,;.-]+(?:(?P<explicit>{EXPLICIT})|(?P<bare>no))[\s,;.!-]+(?=\w)", re.I)
 # What a bare "no" may repair: a number or a place word said again
 SAID_AGAIN_BARE_RE = re.compile(rf"(?:\d[\d:.]*|{NUMBER_WORD}|from|at|between|in|on|after|before|until|till|to|around|about)$",
@@ -30,6 +30,9 @@ SAID_AGAIN_BARE_RE = re.compile(rf"(?:\d[\d:.]*|{NUMBER_WORD}|from|at|between|in
 MOMENT = rf"(?:\d[\d:.]*|{NUMBER_WORD})(?:[\s-]+(?:{NUMBER_WORD}|oh|and a half))*"
 BARE_MOMENT_RE = re.compile(rf"^\W*(?:(?:um+|uh+|so|ok|okay)\W+)*(?:at |around |about )?{MOMENT}\s*(?:s|secs?|seconds?)?\W*$", re.I)
 HAS_MOMENT_RE = re.compile(rf"\b(?:\d|{NUMBER_WORD}\b)", re.I)
+# a moment told again in the place of the one just said ("from 0:20 - actually make it 0:24 - to 0:36": from 0:24 to 0:36)
+ENDS_MOMENT_RE = re.compile(r"\d{1,2}:\d{2}\W*$")
+NEW_MOMENT_RE = re.compile(r"^(\d{1,2}:\d{2})\s*[-–—]?\s*")
 # A fresh start: a remark about what was or was not done ("we didn't do any hits", "there isn't one yet", "we never
 # put one in"), then the request after "ok"/"so"
 REMARK_RE = re.compile(r"^(?:we|i|you|there|it|that|they)\b[^.?!]{0,60}?\b(?:didn'?t|did not|never|isn'?t|is not|aren'?t|"
@@ -64,6 +67,8 @@ def _one(request: str, m: re.Match) -> str | None:
         if NEGATED_RE.search(before[:at[-1].start()]):
             return None                               # "not the guitar, I mean the flute": a contrast
         return before[:at[-1].start()] + after       # the repair from the word said again
+    if m["explicit"] and (end := ENDS_MOMENT_RE.search(before)) and (new := NEW_MOMENT_RE.match(after)):
+        return before[:end.start()] + new[1] + " " + after[new.end():]
     if BARE_MOMENT_RE.match(before) and HAS_MOMENT_RE.search(after):
         return after                                  # "twenty two seconds no the candles are at eighteen ..."
     if m["explicit"] and (r := REMARK_RE.match(after)):

@@ -21,6 +21,7 @@ from v2m.agent.dialogue.halfway import OVERDONE_RE
 from v2m.agent.dialogue.names import AT_TIME_RE, EVENT_RE, _is_event, as_places, noun_of
 from v2m.agent.dialogue.name_places import TO_END_RE, arrives, to_end
 from v2m.agent.dialogue.marks import HIT_WORDS_RE   # a mark asked beside the edit, as `marks` reads one
+from v2m.agent.dialogue.mentions import named_parts
 from v2m.agent.dialogue.phrases import words
 from v2m.agent.dialogue.place_words import normalise, only_place
 from v2m.agent.dialogue.where import ALL_MUSIC_RE, DEICTIC_RE, INTO_RE, WHOLE_RE, Ask, Span, fmt, lead_in, visible_shots
@@ -144,6 +145,12 @@ def _names_place(text: str, analysis: VideoAnalysis, plan: ScorePlan, noun: str 
         return False
 
 
+# a place the clause is about, said as its subject ("the middle part is a bit loud", "the part from 0:30 to 0:42 is way too
+# aggressive"): it heads the changes after it as a place said alone does ("..., maybe the whole thing calmer": all there)
+PLACE_SUBJECT_RE = re.compile(r"^\W*(?:(?:so|but|and|ok|okay|also|well|honestly|i think|i feel like)\W+)*"
+                              r"(?P<subject>(?:the|this|that) (?:[\w:'-]+ ){0,7}?)(?:(?:is|was|feels|sounds|seems|gets)\b|\s*$)")
+
+
 class Heading(Span):
     """A place said on its own before the changes it heads ("From the second cut onward, ..."): "the whole thing"
     after it is all the music there, where after a place said with a change it is the whole video."""
@@ -180,7 +187,8 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
         span = Span(span.start_s, shared.end_s, f"from {fmt(span.start_s)} to {fmt(shared.end_s)}", snap=False)
         return span, shared, True
     if span is not None:
-        return span, (Heading(**vars(span)) if only_place(text) else span), True
+        heads = only_place(text) or ((m := PLACE_SUBJECT_RE.match(text)) is not None and not named_parts(m["subject"]))
+        return span, (Heading(**vars(span)) if heads else span), True
     if shared is not None and (whole := to_end(text, shared, analysis)) is not shared:
         return whole, shared, True   # "00:35 - the piano wanders. can it stay simpler till the end?"
     if shared is not None and shared.start_s < 0.05 < analysis.duration_s - 0.05 - shared.end_s and TO_END_RE.search(text):

@@ -44,7 +44,8 @@ DEICTIC_RE = re.compile(r"\b(?:(?<!\bis )(?<!\bare )(?<!\bwas )(?<!\bwere )(?<!\
                         r"build(?:-| )?up|build|swell|crescendo|climb|rise|fade(?:-| )?(?:in|out)|fade|passage))\b")
 WHOLE_RE = re.compile(r"\b(?:everywhere|overall|globally|the (?:whole|entire) (?:thing|score|piece|video|track|clip|film|song|way "
                       r"through|time|length)|all of it|throughout|all the way through|(?:start|beginning) (?:to|till|until) (?:the )?(?:very )?"
-                      r"(?:finish|end)|(?<!drop )(?<!lose )(?<!mute )(?<!kill )(?<!cut )(?<!remove )everything(?! else| but| except| apart| other))\b")
+                      r"(?:finish|end)|(?<!drop )(?<!lose )(?<!mute )(?<!kill )(?<!cut )(?<!remove )(?<!over )(?<!above )(?<!of )(?<!drowns )(?<!drowning )(?<!buries )"
+                      r"(?<!burying )everything(?! else| but| except| apart| other))\b")   # "screaming over everything": a part against the rest
 ALL_MUSIC_RE = re.compile(r"\b(?:the overall|overall (?:volume|level|loudness|mix)|the (?:whole|entire) (?:thing|track|piece|"
                           r"mix|band)|everything)\b")   # all the music, beside a place it is at ("the overall volume in shot 1")
 
