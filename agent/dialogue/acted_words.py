@@ -26,7 +26,8 @@ LONGEST_PLACE = 9   # words: "from the 10th shot to the 13th", "the fourth to th
 # the words a place is said with before it ("at the 5th cut", "from the 8th shot") and after it ("... on", "... only",
 # "that middle stretch")
 LEADS = {"at", "in", "on", "from", "the", "till", "until", "to", "after", "before", "for", "during", "since", "by",
-         "of", "whole", "that", "this", "those", "these", "starting", "right", "just"}
+         "of", "whole", "that", "this", "those", "these", "starting", "right", "just", "only", "over", "across", "within",
+         "throughout"}   # "Only over shots 13 and 14."
 TRAILS = {"on", "onwards", "onward", "only", "alone", "stretch", "part", "bit", "section", "passage", "portion", "parts",
           "bits", "sections"}   # ("it's only that middle stretch": "that middle" read, its noun with it)
 DANGLING = {"", "it's", "that's", "its", "thats", "which", "only", "and", "but", "or", "so", "then"}

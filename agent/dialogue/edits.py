@@ -52,6 +52,8 @@ CLAUSE_SPLIT = re.compile(rf"\s*(?:(?:[,;!?]|:(?!\d)|{patterns.FULL_STOP}(?!(?<=
 HEADING_RE = re.compile(r"^\W*(?:and |then |but |also )?(?:from|after|starting(?: at| from)?|since)\b", re.I)
 # a clause that opens with its place ("in shot 3 ...", "the last 10 s ..."): the place is its own, not one said after two
 # changes joined by "and" ("drop the pad and push the synth bass from 0:16 to 0:28": both there)
+# a place said last, on its own, for every change before it ("Slower, and the harp up. Only over shots 13 and 14.")
+ONLY_RE = re.compile(r"^\W*(?:but |and )?(?:only|just)\b")
 PLACE_FIRST_RE = re.compile(r"^\W*(?:and |plus )?(?:in|at|from|after|before|during|over|for|until|till|between|starting|since|on|"
                             r"shots?|the (?:first|last|start|end|intro|middle|opening|ending|rest))\b", re.I)
 
@@ -147,12 +149,15 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     known = {**(known or {}), **names.said(request)}   # "the kiss", whether said before or in this request
     noun = names.noun_of(request)
     complaint: tuple[int, Ask | None] | None = None   # where a complaint's intents start; its question, if any
+    said_bare: list[tuple[str, str, int]] = []   # the clauses since the last place said, read with none: text, original, start
     for n_clause, original in enumerate(clauses):
         if original.strip() in held:   # only why: no edit when the clause before changed a part, else read as said
             if prev is not None and (_parts_changed(out[prev[2]:]) or purpose_why.edit_asked(out)):
                 continue
             original = similes.plain(held[original.strip()])
         text = phrases.words(phrases.unfilled(spelling.spelled(original.lower())))
+        if not text.strip() and prev is not None:
+            continue   # "around 0:35, no need to be exact: lay out the rhodes": the hedge between the moment and its edit
         text = re.sub(r"(\d)\.(?!\d)", r"\1", text)
         text = amounts.spoken(text)   # "twenty per cent", "five beats per minute", "minus six decibels": in digits
         text = re.sub(SPOKEN_SECONDS[0], SPOKEN_SECONDS[1], text)   # "at thirty five seconds": a moment too
@@ -183,8 +188,10 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
                 lambda: read_clause(analysis, plan, phrases.words(original.lower()), span, True, original)) if prev[4] is None
                 else only_place(text) and span.start_s < prev[4].end_s - 0.05 and prev[4].start_s + 0.05 < span.end_s)):
             # "slower, only in the ending": a place after its edit (not carried: "shots 1-2: quieter. shots 3-4: ..."; no unread clause's)
-            del out[prev[2]:]
             span = sides.closed(text, span, prev[4], analysis)
+            del out[(said_bare[0][2] if ONLY_RE.match(text) and prev[4] is None and said_bare else prev[2]):]
+            for bare in (said_bare[:-1] if ONLY_RE.match(text) and prev[4] is None else []):   # "Slower, and the harp
+                out.extend(read_clause(analysis, plan, bare[0], span, guess, bare[1], negative))   # up. Only over shot 13."
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
         if not intents and own and only_place(text) and n_clause == len(clauses) - 1 and prev is not None and \
                 prev[2] < len(out) and prev[3] and prev[4] is not None and span is not None:
@@ -206,6 +213,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
         kept = span if intents and all(it.what == "lock" for it in intents) else None if own else kept
         as_is = intents and all(_as_is(it, plan) for it in intents)   # "too stuffy. keep it classical but more energy from
         # 1:10 on": the style kept changes nothing, so the complaint still meets its placed change
+        said_bare = [] if own or span is not None else [*said_bare, (text, original, len(out))] if intents else said_bare
         prev = (text, original, len(out), own, span, (len(out), span) if intents and not as_is else prev[5] if prev else None)
         for it in intents:
             k = next((k for k, o in enumerate(out) if same_meaning(it, o)), None)

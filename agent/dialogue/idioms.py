@@ -111,7 +111,7 @@ IDIOMS: tuple[tuple[str, str], ...] = (
     (_energy_moved("down"), "less energy"), (_energy_moved("up"), "more energy"),
     (rf"\bmore {ENERGY}\b", "more energy"), (rf"\bless {ENERGY}\b", "less energy"),
     # turned up past the top of the dial ("energy to 11", "crank it up to eleven"): the most energy, no place 11
-    (rf"\b(?:(?:(?:crank|turn|push|dial|take|pump) )?(?:it|the {ENERGY}|{ENERGY}|everything|things) )?(?:all the way )?(?:up )?to (?:11|eleven)\b(?![:.]?\d| ?(?:s|secs?|seconds?|bpm)\b)", "much more energy"),
+    (rf"\b(?:(?:(?:crank|turn|push|dial|take|pump) )?(?:it|the {ENERGY}|{ENERGY}|everything|things) )?(?:all the way )?(?:up )?(?<!\d )(?<!\bten )to (?:11|eleven)\b(?![:.]?\d| ?(?:s|secs?|seconds?|bpm)\b)", "much more energy"),
     # the tempo moved by a verb, with the size said between ("crank the tempo way up", "tempo needs to go up a lot")
     (rf"\b{MOVE} (?:the |its )?{PACE} (?:\w+ ){{0,2}}?up\b|\b{PACE} {MUST} (?:\w+ ){{0,2}}?up\b", "faster"),
     (rf"\b{MOVE} (?:the |its )?{PACE} (?:\w+ ){{0,2}}?down\b|\b{PACE} {MUST} (?:\w+ ){{0,2}}?down\b", "slower"),

@@ -365,7 +365,8 @@ LACK = (rf"(?:(?<=is )|(?<=are ))(?:{SAID_SO} )*(?:quiet|faint)(?! enough)|(?:{S
         r"distant|timid|buried|lost|hidden)|not loud enough|not (?:coming|cutting) through|barely audible")
 BEING = r"(?:is |are |sounds? |feels? |seems? |gets? |getting |sits? |sitting |comes? across |still )*"
 # how a part sounds, no mood of the music ("the strings feel cheesy", "the hats in shot 2 are too busy"): that part down
-PART_FLAWED_RE = re.compile(rf"{INSTR}(?: (?:in|during|over|around|for) (?:the |that |this )?[\w:.]+(?: [\w:.]+){{0,2}}?)? (?:{BEING}(?:{EXCESS}|{HARSH})|{FLAWED})\b", re.I)
+PART_FLAWED_RE = re.compile(rf"{INSTR}(?: part| line)?(?: (?:in|during|over|around|for|at) (?:the |that |this )?[\w:.-]+(?: [\w:.-]+){{0,2}}?)? "
+                            rf"(?:{BEING}(?:{EXCESS}|{HARSH})|{FLAWED})\b", re.I)   # "the sax part at 0:40-0:50 is cringe"
 UP_VERBS = (r"turn up|turning up|bring up|bringing up|bring forward|push forward|move forward|boost|boosting|raise|raising|lift|lifting|push up|pump up|crank(?: up)?|push(?!(?: the| that| those| this| your)?(?: \w+){1,2} (?:back|down|under|aside|away)\b)|bump up|beef up|bring out|feature|highlight|"
             r"emphasi[sz]e|accentuate|more of")
 # the part a line belongs to, said before it ("give the horn melody to the strings", "the sax's tune played by a flute")

@@ -25,7 +25,7 @@ from v2m.agent.dialogue.edit_log import last_request   # (re-exported: its reade
 from v2m.agent.dialogue.going_into import went_into
 from v2m.agent.dialogue.hit_words import BAND_STOPS
 # (is_name re-exported: its readers ask names for it)
-from v2m.agent.dialogue.name_words import ADJECTIVES, MOMENT_NOUNS, NUMBER_WORDS, PARTICLES, SPAN_NOUNS, is_name
+from v2m.agent.dialogue.name_words import ADJECTIVES, MOMENT_NOUNS, NUMBER_WORDS, PART_WORD_RE, PARTICLES, SPAN_NOUNS, is_name
 from v2m.agent.dialogue.phrases import TOO, opening, words
 from v2m.agent.dialogue.place_words import CLOCK, FILM_BIT, SECONDS, SHOT_WORD, only_place, shorthand
 from v2m.agent.dialogue.review_notation import notation
@@ -65,6 +65,7 @@ def _stretch(place: str) -> str:
 # ... or a place is said to be the name ("last 4 seconds is the trophy lift", "the second cut is her walking in").
 IS_RE = re.compile(rf"(?P<place>{PLACE}) (?:(?:is|'s|are|was) (?:when |where )?(?:{DET} )?|(?:has|have|shows?|features?) (?:{DET} |an? )?)"
                    rf"(?P<name>{NAME})\s*$")  # "0:30 is the logo", "the shot 5 have a gun"
+RANGE_END_RE = re.compile(r"(?:-|–|\bto|\buntil|\btill)\s*$")   # a place that ends a stretch said before it
 # ... or a place is said to be the name with "that's" and the edit said on in the same breath ("the second shot thats
 # warrior two make it more intense", "shot two that's the warrior pose give it more energy"): the longest words that
 # name something (`_run_on_name`), the rest the edit
@@ -90,12 +91,12 @@ def _run_on_name(det: str | None, said: str) -> str | None:
 # "the Tokyo bit", "the sunset shots", "the kitchen one": a place's own name beside its number.
 LABEL_RE = re.compile(rf"(?:\bthe |(?<=\d ))({WORD}(?: {WORD})?) ({'|'.join(MOMENT_NOUNS)}|shots|ones?)\b")
 EDIT_LOG_RE = re.compile(r'^- "(.*)": read as ', re.M)
-CLAUSES_RE = re.compile(rf"\s*(?:[,;!?]|:(?!\d)|{patterns.FULL_STOP}|(?<!\bdrum )\band\b(?!\s+(?:roll|blues|b)\b)|\bthen\b|\bbut\b)\s*", re.I)   # a request's clauses (`moment_table`'s too): patterns' marks, "and", "then", "but" and a ":" not in a time besides, as a name and its place are said apart
+CLAUSES_RE = re.compile(rf"\s*(?:[,;!?]|:(?!\d)|{patterns.FULL_STOP}|(?<!\bdrum )(?:(?<!\d )\band\b|\band\b(?!\s+\d))(?!\s+(?:roll|blues|b)\b)|\bthen\b|\bbut\b)\s*", re.I)   # a request's clauses (`moment_table`'s too): patterns' marks, "and", "then", "but" and a ":" not in a time besides, as a name and its place are said apart (not "shots 13 and 14")
 # "the last two", "the first three" said without a noun count the shots (or cuts) the request speaks of
 COUNT_ALONE_RE = re.compile(r"\b(?:the )?(first|last|final) (two|three|four|five|six|couple|few|\d)\b"
                             r"(?! ?(?:of )?(?:shots?|cuts?|s\b|secs?|seconds?|bars?|beats?|minutes?|sections?))")
 # a time said as a moment with its unit ("at 0:45", "at 45 seconds"): the shot there, for an edit that is no hit
-AT_TIME_RE = re.compile(rf"\b(?:at|around|right at) (\d+:\d{{1,2}}(?:\.\d+)?|{SECONDS})\b")
+AT_TIME_RE = re.compile(rf"\b(?:at|around|right at) (\d+:\d{{1,2}}(?:\.\d+)?|{SECONDS})\b(?! ?(?:-|–|to|till|until) ?\d)")   # not "at 0:40-0:50"
 
 
 # Something happening at a place, said of someone ("he pops the question at the third cut", "they kiss at
@@ -131,7 +132,8 @@ def defined(text: str) -> tuple[str, dict[str, str]]:
         found = {n: m.group("place") for n in event_nouns(m.group("what").split()[0]) if is_name(n)}
         return f" {m.group('prep')} {m.group('place')} ", found   # "he proposes at cut 6": "the proposal" is there
     m = IS_RE.search(text)
-    if m and is_name(m.group("name")):
+    if m and is_name(m.group("name")) and not RANGE_END_RE.search(text, 0, m.start()) and \
+            not PART_WORD_RE.search(text, 0, m.start()):   # "the sax part at 0:40-0:50 is cringe": the sax's, no name
         found[m.group("name")] = m.group("place")
         at = "at " if m.group("place")[0].isdigit() else ""   # "0:21 is the splash": the moment 0:21
         return text[:m.start()] + f" {at}{m.group('place')} " + text[m.end():], found

@@ -193,14 +193,15 @@ REST_STAYS = (rf"\b(?:(?:leave|keep) {_REST}(?: {_AS_IS})?|(?:don'?t|do not|does
 
 # Words that carry no edit: dictation fillers, hedges and politeness ("um, can you like make it ...", "pull
 # it right back", "a wee bit", "at like 0:09"), dropped before the grammar reads a clause.
-FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|honestly|tbh|mate|kindly|after all(?=\s*(?:$|[,.;!?])))\b", " "),
+FILLERS = ((r"\b(?:um+|uh+|erm|er|hmm+|you know|i guess|basically|literally|honestly|tbh|mate|kindly|after all(?=\s*(?:$|[,.;!?]))|"
+            r"(?:(?<=^)|(?<=^ ))(?:roughly|approximately|more or less|give or take|or so)(?=\s*$))\b", " "),   # a hedge said alone
            # "crank it right up", "turn it right down": all the way, a big change (not "right up to the drop")
            (r"\bright (up|down)\b(?! (?:to|until|till|into|in|at|from|the|before|after|near|by|on)\b)", r"way \1"),
            (REST_STAYS, " "),   # "slower in shot 3, leave the rest alone": every edit spares the rest already
            (r"\b(?:sort|kind) of\b(?= \w)", " "), (r"\blike(?= \d| about| around|,)", " "),
            (r"\bright(?= (?:back|on|at|into|in|there|before|after|up|down|from|till|until|to the)\b)"
             r"(?! before\b| after (?:it|that|this)\b)", " "),   # "right before it": just before, kept for the place
-           (r"\ba wee\b", "a"), (r"\bround about\b", "around"), (r"\bdo the needful\b", " "), (r"^\s*(?:(?:no|nah|oh|ok|okay|actually)\W+)*(?:wait|hold on|hang on)\b", " "),   # "no wait remove the one at 3s"
+           (r"\b(?:(?:there'?s|it'?s|it) )?(?:no need to be|(?:doesn'?t|does not|don'?t) (?:need|have) to be) (?:exact|precise)\b", " "), (r"\ba wee\b", "a"), (r"\bround about\b", "around"), (r"\bdo the needful\b", " "), (r"^\s*(?:(?:no|nah|oh|ok|okay|actually)\W+)*(?:wait|hold on|hang on)\b", " "),   # "no wait remove the one at 3s"
            # Nigerian English and Pidgin, South African: "abeg" (please), "make am faster small" (make it a little
            # faster), "eish", "howzit", "sha" (anyway)
            (r"\b(?:abeg|eish|howzit|sha)\b", " "), (r"\b(make|reduce|increase|slow|speed|bring|take|push|pull|turn|"

@@ -232,6 +232,8 @@ def normalise(text: str, duration_s: float | None = None) -> str:
 # starting at 0:30"; seconds said in words.
 SHORTHAND = (*SPOKEN_RANGES, SPOKEN_SECONDS,
              (r"\bthe bit (?:right |just |straight )?after (?=\d)", "the shot at "),   # "the bit after the goal": its shot
+             (r"(?<!from )(?<!after )(?<!since )(?<!at )(?<![\d:])(\d{1,2}:\d{2}) on\b(?! (?:the|a|an|top|beat|it|that|this|each|every)\b)",
+              r"from \1 on"),   # "0:30 on add brass": from 0:30 on
              (r"\bthe shot (?:that |which )?(?:starting|beginning|starts|begins|from|at)(?: at| on)? (?=\d)", "the shot at "),
              (r"\bsh ?(\d{1,2}) ?(?:-|to) ?(\d{1,2})\b", r"shots \1 to \2"), (r"\bsh ?(\d{1,2})\b", r"shot \1"),
              (r"(?<!low )(?<!high )(?<!middle )(?<!a )(?<!an )(?<!to )(?<!on )(?<!the )\bc(\d{1,2})\b"
@@ -316,6 +318,9 @@ PLACE_WORDS_RE = re.compile(r"\b(?:from|on|onwards?|after|before|in|the|at|to|un
                             r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last|final|penultimate|"
                             r"\d+(?::\d+)?(?:st|nd|rd|th|s)?|mark|minute|two|three|four|five|six|seven|eight|nine|ten|couple|few|ones?|"
                             rf"seconds?|secs?|minutes?|one-minute|half|end|start|beginning|scenes?|{SHOT_WORD}s?|everything|between|and|through|thru|there|here)\b")
+
+
+ISH_RE = re.compile(r"\b(\d{1,2}:\d{2})\s*-?\s*ish\b", re.I)   # "around 0:35-ish": around 0:35
 
 
 def only_place(rest: str) -> bool:

@@ -226,6 +226,8 @@ def carried(text: str, span: Span | None, shared: Span | None, last_span: Span |
             (last_span.start_s > 0.05 or last_span.end_s < analysis.duration_s - 0.05):   # a stretch, not a mark's moment
         # nor the whole clip ("it's too loud now" after a change everywhere: the mix's loudness, not less energy there)
         return last_span, last_span, True   # "there", "those same shots", "it's too much now"
+    if shared is not None and DEICTIC_RE.search(text):
+        return shared, shared, False   # "also a little softer overall in that stretch": the place said before
     if WHOLE_RE.search(ALL_MUSIC_RE.sub(" ", text) if isinstance(shared, Heading) else text):
         return None, None, False   # "from the second cut: lose the piano, the whole thing down": all the music there
     if shared is not None and (m := INTO_RE.search(text)) and shared.start_s > 0.5 and arrives(text[m.end():], shared, analysis):

@@ -162,7 +162,7 @@ def _span(m: re.Match) -> str:
 
 def timed(text: str, duration_s: float) -> str:
     """`text` with its spoken moments in clock or seconds form (see the module's docstring)."""
-    text = ARRIVED_RE.sub(lambda m: _arrived(m, duration_s), text)   # "once we hit the 20s": from 0:20
+    text = place_words.ISH_RE.sub(r"\1", ARRIVED_RE.sub(lambda m: _arrived(m, duration_s), text))   # "once we hit the 20s": from 0:20
     text = HEAD_SECONDS_RE.sub(_head_time, text)   # "12s - ...": at 0:12
     text = SECOND_NUMBERED_RE.sub(lambda m: f"{m[1] or m[2] or m[3]} seconds", text)   # "second 30": 30 seconds
     text = FIRST_MINUTE_RE.sub("the first 60 seconds", text)   # "in the first minute": 0:00-1:00

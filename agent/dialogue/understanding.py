@@ -21,7 +21,7 @@ from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.runons import punctuated
 from v2m.agent.dialogue.repeats import from_last_revert, style_first
 from v2m.agent.dialogue.phrases import words
-from v2m.agent.dialogue.place_words import only_place
+from v2m.agent.dialogue.place_words import ISH_RE, only_place
 from v2m.agent.dialogue.approval import REPLY, approves, thanked, unpraised   # thanks, praise and sign-offs
 from v2m.agent.dialogue.afterwards import without_return
 from v2m.agent.dialogue.fragments import simile_inside
@@ -337,7 +337,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
     try:
         heard_as = into_it.named(moment_table.placed(lacking(unpraised(request)), history))   # "when he proposes": shot 6
         heard_as = that_mark.said(heard_as, analysis, plan, history, lambda r: edits.read_request(analysis, plan, r, guess=False))   # "move it one cut later"
-        heard_as = refused.left(buried.buried(kept_out.outside(only_there.there(held_back.held(kept_out.ranges(mentions.by_sound(told_moment.told(heard_as))))), analysis, plan)))   # "hold the drums back until 0:20": no drums before it; "drums only in the second half": none
+        heard_as = refused.left(buried.buried(kept_out.outside(only_there.there(held_back.held(kept_out.ranges(mentions.by_sound(told_moment.told(ISH_RE.sub(r"\1", heard_as)))))), analysis, plan)))   # "hold the drums back until 0:20": no drums before it; "drums only in the second half": none
         # except there; what a refusal leaves ("..., put it in front of them"): all that is read (`unread` too)
         intents = style_first(from_last_revert(references.one_thing_back(understand(analysis, plan, heard_as, history), heard_as)))
         new = apply_intents(analysis, plan, intents, history, passed := [])
