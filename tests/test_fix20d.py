@@ -117,8 +117,8 @@ def _styled(tmp_path, start: str, said: str):
      "like a centuries-old institution. Think college chapel.", {"classical", "cinematic"}),
     ("indie folk festival", "think cathedral evensong", {"classical", "cinematic"}),
     ("indie folk festival", "more like an Oxford college choir", {"classical", "cinematic"}),
-    pytest.param("indie folk festival", "something that feels like an ancient university", {"classical", "cinematic"},
-                 marks=pytest.mark.xfail(reason="'feels like X' is read as a feeling asked about before the scene (similes)")),
+    ("indie folk festival", "something that feels like an ancient university", {"classical", "cinematic"}),   # asked before
+    # session 33: the readers' question gives way to the scene (`scene_styles`)
     # an artist: his style
     ("jazz", "you know what, straighten the whole thing out. less swing, more Jobim", {"bossa"}),
     ("jazz", "less swing, more Astrud Gilberto", {"bossa"}),

@@ -84,7 +84,8 @@ class HarmonicRhythm(BaseModel):
 class Scene(BaseModel):
     """Words that call a style to mind without naming it: a culture, an era, a place, an occasion, a film, TV or
     game genre, or a described sound ("a 70s cop show", "Sunday service", "taiko"), with the reason said to
-    the user. Read by the chat (`agent/dialogue/cultures.py`), the one place that maps such words to a style."""
+    the user. Read by the chat (`agent/dialogue/cultures.py`), the one place that maps such words to a style;
+    `agent/dialogue/scene_styles.py` compares a scene no pattern names with the reasons and words by meaning."""
 
     model_config = ConfigDict(extra="forbid")
 

@@ -58,6 +58,10 @@ PLACE_FIRST_RE = re.compile(r"^\W*(?:and |plus )?(?:in|at|from|after|before|duri
                             r"shots?|the (?:first|last|start|end|intro|middle|opening|ending|rest))\b", re.I)
 
 
+# ... but a change said of "it" or the whole keeps to the whole ("swing it a bit faster and drop the drums in the intro")
+WHOLE_IT_RE = re.compile(r"\b(?:it|everything|the whole \w+|all of it)\b")
+
+
 def _and_led(said: str) -> set[str]:
     """The clauses `CLAUSE_SPLIT` cut off at a bare "and" or "plus" before an order ("drop the pad and push the bass"):
     one sentence, where a place said last covers the clause before too."""
@@ -198,7 +202,7 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
             # "bigger at the start and the end": a bare place last after an edit at its own place (not "shot 4: brighter")
             intents = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)
         if own and intents and prev is not None and not prev[3] and prev[4] is None and prev[2] < len(out) and \
-                original.strip() in and_led and not PLACE_FIRST_RE.match(text):   # "drop the pad and push the bass from
+                original.strip() in and_led and not PLACE_FIRST_RE.match(text) and not WHOLE_IT_RE.search(prev[0]):   # "drop the pad and push the bass from
             out[prev[2]:] = read_clause(analysis, plan, prev[0], span, guess, prev[1], negative)   # 0:16 to 0:28": both
         if complaint is not None and _parts_changed(intents):   # "the brass needs to be bigger, turn it up": made once,
             intents = _size_kept(out[complaint[0]:], intents)   # a size said in either ("a little softer. It stands out")

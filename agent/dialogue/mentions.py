@@ -246,8 +246,7 @@ def refer(clause: str, last: str | None, gone: bool = False) -> str:
         clause = f"{clause[:m.start(1)]}instead of the {last} {clause[m.end(1):]}"   # "the harp is too much, use a flute instead"
     return re.sub(r"\b(replace|swap|less of|more of|too much of|too many of|lose|drop|mute|remove|ditch|lower|raise|tuck|pull|push|bring|"
                   r"turn|dial|sit|ease|knock|calm|tone|boost|soften|quieten|duck|feature|take|get|kill|cut|nix|axe|bin|start|back|"
-                  r"begin|add|restore|reinstate) "
-                  r"(?:it|them|that|those)\b( out| off| away)?", part, clause)
+                  r"begin|add|restore|reinstate|get rid of|strip out) (?:it|them|that|those)\b( out| off| away)?", part, clause)
 
 
 def complaint(clause: str, after: str) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import threading
 from functools import cache
 
+from v2m.agent.dialogue import scene_styles
 from v2m.agent.dialogue.patterns import compile_all
 from v2m.agent.dialogue.understanding import apply_edit
 from v2m.agent.planners.rules import RulesPlanner
@@ -74,5 +75,6 @@ def _warm() -> None:
     compile_all()
     try:
         rehearse()
+        scene_styles.warm()   # the styles' texts embedded once (seconds), before a scene is first told
     except Exception:  # noqa: BLE001 - a rehearsal is only a warm cache: a reader's failure here is the first turn's to
         pass           # meet, where its error is handled, never a thread's traceback printed into the user's chat

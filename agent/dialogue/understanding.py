@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import partial
 
-from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bar_places, bare_bpm, counted, before_that, bell_sound, buried, character, compared, complaints, cultures, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, held_back, idioms, input_guard, into_it, kept_back, kept_instead, kept_out, keyed, landed, loose_places, marks, marks_kept, meant_kind, mentions, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, named_back, names, noted, only_there, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, refused, references, returns, self_repair, settings, settled_parts, sound_effects, shifts, sides, silence, spoken_times, standing, starts, style_versions, techniques, that_mark, told_moment, undone_list, unread, versions, vocab
+from v2m.agent.dialogue import add_corrected, added_out, arbiter, at_marks, bar_places, bare_bpm, counted, before_that, bell_sound, buried, character, compared, complaints, cultures, decades, drops, edit_log, edits, entries, exclusions, fade_ins, followups, fronted, halfway, held_back, idioms, input_guard, into_it, kept_back, kept_instead, kept_out, keyed, landed, loose_places, marks, marks_kept, meant_kind, mentions, meant_places, messages, moment_answers, moment_table, moments, music_ends, music_places, named_back, names, noted, only_there, orchestration, picture_places, plainly, part_levels, part_places, part_undo, prohibited, readings, recall, refused, references, returns, scene_styles, self_repair, settings, settled_parts, sound_effects, shifts, sides, silence, spoken_times, standing, starts, style_versions, techniques, that_mark, told_moment, undone_list, unread, versions, vocab
 from v2m.agent.dialogue.changes import NOTHING, describe, diff, same_music
 from v2m.agent.dialogue.intents import apply_intents, scope_of
 from v2m.agent.dialogue.runons import punctuated
@@ -334,6 +334,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=note)   # "he proposes in shot 6": for later
     if (effect := sound_effects.asked(request.lower())) is not None:   # "add a gunshot": no instrument, said plainly
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=sound_effects.reply(effect))
+    nearest = None   # the style nearest a scene told, where no reader made an edit of it
     try:
         heard_as = into_it.named(moment_table.placed(lacking(unpraised(request)), history))   # "when he proposes": shot 6
         heard_as = that_mark.said(heard_as, analysis, plan, history, lambda r: edits.read_request(analysis, plan, r, guess=False))   # "move it one cut later"
@@ -342,15 +343,21 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         intents = style_first(from_last_revert(references.one_thing_back(understand(analysis, plan, heard_as, history), heard_as)))
         new = apply_intents(analysis, plan, intents, history, passed := [])
     except Ask as q:   # (a request that only refuses a change: no question, the reply says nothing changed)
-        return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=None if isinstance(q, refused.Refused) else str(q),
-                          options=list(getattr(q, "options", ())) or picture_places.offered(str(q), analysis))
+        try:   # "It's elephants at a watering hole in the Serengeti": the nearest style, said why, or asked between three
+            nearest = None if isinstance(q, refused.Refused) else scene_styles.guessed(request, plan.style)
+        except Ask as offered:
+            q = offered
+        if not nearest:
+            return PlanResult(plan=plan, reasoning=plan.reasoning, reply=str(q), question=None if isinstance(q, refused.Refused) else str(q),
+                              options=list(getattr(q, "options", ())) or picture_places.offered(str(q), analysis))
+        intents, new = nearest, apply_intents(analysis, plan, nearest, history, passed := [])
     reason = "; ".join(dict.fromkeys(it.reason for it in intents if it.reason))
     places = list(dict.fromkeys(it.scope.label for it in intents if it.scope.label))   # in the user's terms
     reply = describe(diff(plan, new), reason, places[0] if len(places) == 1 else "")
     if new == plan and (kept := next((it for it in intents if it.what == "style" and it.value == plan.style and it.reason), None)):
         reply = f"Nothing changed: the score is already {plan.style}. Why: {kept.reason}."   # "like a spa" in ambient
     reply = marks.already(plan, intents) or reply if new == plan else " ".join(filter(None, [reply, marks.already(plan, intents, True)]))   # "a crash at 0:13" where one is
-    pieces = unread.unread(analysis, plan, heard_as, partial(edits.read_request, last_span=last_place(history, analysis)), intents, history) if new != plan else []
+    pieces = unread.unread(analysis, plan, heard_as, partial(edits.read_request, last_span=last_place(history, analysis)), intents, history) if new != plan and not nearest else []
     if asked := cultures.unstyled(pieces, intents, plan.style):   # "more like Chinese traditional ... with erhu?": asked first
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=asked, question=asked)
     lost = unread.noted(pieces)   # "warmer and do the zoop thing": named

@@ -284,6 +284,11 @@ def _embed(phrase: str):
     return _model().encode([phrase])[0]
 
 
+def embedded(phrase: str):
+    """The unit-length embedding of one phrase (cached), as `embeddings` holds fixed phrases'."""
+    return _embed(phrase)
+
+
 def nearest(phrase: str, kind: str) -> Match:
     """The vocabulary entry closest in meaning to `phrase`, whatever its score."""
     names, matrix = _label_matrix(kind)
