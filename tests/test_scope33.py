@@ -21,6 +21,9 @@ CASES = [
     # a place said alone after the changes, with "only": all of them there
     _item("jazz", "Faster, and the bass louder. Only in shots 4 and 5.", (12, 20),
           {"what": "tempo", "dir": "up"}, {"what": "louder", "part": "bass"}),
+    # a place said as an aside between dashes or in brackets, after a change that names none: all of them there
+    _item("folk", "Drop the upright (that's shots 9 and 10) and a bit slower", (32, 40),
+          {"what": "remove", "part": "bass"}, {"what": "tempo", "dir": "down"}),
     # "that stretch" beside "overall": the place said before
     _item("lofi", "no drums from 0:16 to 0:32, and quieter overall in that stretch", (16, 32),
           {"what": "remove", "part": "drums"}, {"what": "energy", "dir": "down"}),

@@ -52,6 +52,9 @@ CLAUSE_SPLIT = re.compile(rf"\s*(?:(?:[,;!?]|:(?!\d)|{patterns.FULL_STOP}(?!(?<=
 HEADING_RE = re.compile(r"^\W*(?:and |then |but |also )?(?:from|after|starting(?: at| from)?|since)\b", re.I)
 # a clause that opens with its place ("in shot 3 ...", "the last 10 s ..."): the place is its own, not one said after two
 # changes joined by "and" ("drop the pad and push the synth bass from 0:16 to 0:28": both there)
+# a place said between dashes or brackets as an aside, after changes that name none: it heads them all
+ASIDE_PLACE_RE = re.compile(r"\s(?:[-–—]|\()\s*(?:this is|that'?s|that is|i\.?e\.?,?|i mean|so)\s+(?P<place>[^-–—()]{3,40}?)\s*(?:[-–—]|\))\s",
+                            re.I)
 # a place said last, on its own, for every change before it ("Slower, and the harp up. Only over shots 13 and 14.")
 ONLY_RE = re.compile(r"^\W*(?:but |and )?(?:only|just)\b")
 PLACE_FIRST_RE = re.compile(r"^\W*(?:and |plus )?(?:in|at|from|after|before|during|over|for|until|till|between|starting|since|on|"
@@ -129,6 +132,9 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     clauses, whole = [], request   # the style said in the whole request, "tubas, like a school band marching" too
     request = silence.plain(hit_words.listed(idioms.final_chord(idioms.against_wish(idioms.unhurried(tempos.plain(mix_level.plain(request)))))), plan.style)   # "dead air until 0:05"
     request, held = _why_held(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
+    if (m := ASIDE_PLACE_RE.search(request)) and sides.names_place(m["place"], analysis, plan) and \
+            not sides.names_place(request[:m.start()], analysis, plan):   # "pull the piano back and - this is shots 11
+        request = f"{m['place']}: {request[:m.start()]} {request[m.end():]}"   # and 12 - make it quieter there": there
     overdone = bool(halfway.OVERDONE_RE.search(phrases.words(request)))   # "that's a bit loud now", before it is reworded
     request = similes.plain(complaints.plain(request, plan))   # "the drums sound kinda timid"; "it feels like a funeral": how the music feels, in the grammar's words
     said = cues.spoken(silence.round_trip(notation(cues.unlabelled(request.strip()))), analysis, plan)   # a spotting note's cue events

@@ -122,10 +122,10 @@ def split_places(clause: str, analysis: VideoAnalysis, plan: ScorePlan,
             continue   # "a violin in shot 3 and shot 4", "a crash on the first cut and the third cut": places for one edit
         noun = noun_of(clause)   # "slower in the third shot and faster in the fourth": the fourth shot
         marked = HIT_WORDS_RE.search(words(left)) and AT_TIME_RE.search(words(left))   # "a stab at 0:10 and calmer in shot 4"
-        if (marked or _names_place(left, analysis, plan, noun)) and \
-                (_names_place(right, analysis, plan, noun) or rest_said(words(right))):
+        if (marked or names_place(left, analysis, plan, noun)) and \
+                (names_place(right, analysis, plan, noun) or rest_said(words(right))):
             return [left, *split_places(right, analysis, plan)]
-        if read is not None and _names_place(right, analysis, plan, noun) and not _names_place(left, analysis, plan, noun) \
+        if read is not None and names_place(right, analysis, plan, noun) and not names_place(left, analysis, plan, noun) \
                 and read(words(right.lower())) is None and (mine := read(words(left.lower()))) and \
                 _what(read(words(clause.lower()))) == _what(mine):   # the place adds nothing read but itself
             return [left, right]
@@ -137,7 +137,7 @@ def _what(intents: list | None) -> list[tuple]:
     return [(it.what, it.direction, it.value) for it in intents or []]
 
 
-def _names_place(text: str, analysis: VideoAnalysis, plan: ScorePlan, noun: str | None = None) -> bool:
+def names_place(text: str, analysis: VideoAnalysis, plan: ScorePlan, noun: str | None = None) -> bool:
     low = as_places(words(text), {}, noun) if noun else words(text)
     try:
         return RELATIVE_RE.search(low) is not None or locate(low, analysis, plan) is not None
