@@ -52,13 +52,13 @@ def test_a_place_said_after_all_changes_leaves_no_unread_note(tmp_path):
     assert not turn.question and "I did not act" not in turn.reply, turn.reply
 
 
-@pytest.mark.parametrize("style, said, styles", [
-    ("jazz", "it's the highlight reel of our roller derby league", ["rock", "funk", "electronic"]),
-])
-def test_a_scene_no_pattern_names_takes_the_nearest_style_with_its_reason(style, said, styles):
-    got, reply, _ = outcome({"id": "t", "style": style, "said": said, "styles": styles})
-    assert got == "followed", reply
-    assert "nearest to" in reply
+def test_a_scene_no_pattern_names_is_offered_the_nearest_styles_and_an_answer_takes_one(tmp_path):
+    s = open_long(tmp_path, "jazz")
+    v = s.version
+    turn = s.say("it's the highlight reel of our roller derby league")
+    assert turn.question and s.version == v and "rock" in turn.options[0], (turn.reply, turn.options)
+    s.say("rock")
+    assert s.plan.style == "rock"
 
 
 @pytest.mark.parametrize("style, said, styles", [
@@ -70,11 +70,6 @@ def test_a_scene_the_patterns_name_is_taken_where_the_readers_asked(style, said,
     assert got == "followed", reply
 
 
-def test_a_scene_near_several_styles_is_asked_between_three(tmp_path):
-    s = open_long(tmp_path, "rock")
-    v = s.version
-    turn = s.say("it's a tour of our old steam railway")
-    assert turn.question and s.version == v and "Which style suits that best" in turn.reply, turn.reply
 
 
 def test_an_edit_said_plainly_never_reaches_the_nearest_style(tmp_path):
