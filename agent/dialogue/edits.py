@@ -55,6 +55,8 @@ HEADING_RE = re.compile(r"^\W*(?:and |then |but |also )?(?:from|after|starting(?
 # a place said between dashes or brackets as an aside, after changes that name none: it heads them all
 ASIDE_PLACE_RE = re.compile(r"\s(?:[-–—]|\()\s*(?:this is|that'?s|that is|i\.?e\.?,?|i mean|so)\s+(?P<place>[^-–—()]{3,40}?)\s*(?:[-–—]|\))\s",
                             re.I)
+# ... not where the aside names the moment just said ("from the sangeet (that's the 3rd cut) onwards": `names`' to read)
+NAMED_BEFORE_RE = re.compile(r"\b(?:from|after|at|since|until|till|before|in|during|on|over|when|where)\b[^,.;:!?]*$", re.I)
 # a place said last, on its own, for every change before it ("Slower, and the harp up. Only over shots 13 and 14.")
 ONLY_RE = re.compile(r"^\W*(?:but |and )?(?:only|just)\b")
 PLACE_FIRST_RE = re.compile(r"^\W*(?:and |plus )?(?:in|at|from|after|before|during|over|for|until|till|between|starting|since|on|"
@@ -133,7 +135,8 @@ def read_request(analysis: VideoAnalysis, plan: ScorePlan, request: str, guess: 
     request = silence.plain(hit_words.listed(idioms.final_chord(idioms.against_wish(idioms.unhurried(tempos.plain(mix_level.plain(request)))))), plan.style)   # "dead air until 0:05"
     request, held = _why_held(request)   # before similes: "add a choir, it'd be magical" is why, not a feeling
     if (m := ASIDE_PLACE_RE.search(request)) and sides.names_place(m["place"], analysis, plan) and \
-            not sides.names_place(request[:m.start()], analysis, plan):   # "pull the piano back and - this is shots 11
+            not sides.names_place(request[:m.start()], analysis, plan) and \
+            not NAMED_BEFORE_RE.search(request, 0, m.start()):   # "pull the piano back and - this is shots 11
         request = f"{m['place']}: {request[:m.start()]} {request[m.end():]}"   # and 12 - make it quieter there": there
     overdone = bool(halfway.OVERDONE_RE.search(phrases.words(request)))   # "that's a bit loud now", before it is reworded
     request = similes.plain(complaints.plain(request, plan))   # "the drums sound kinda timid"; "it feels like a funeral": how the music feels, in the grammar's words
