@@ -50,8 +50,6 @@ CLAUSE_SPLIT = re.compile(rf"\s*(?:(?:[,;!?]|:(?!\d)|{patterns.FULL_STOP}(?!(?<=
 # "the drums r anoying there just take em out": the complaint, then the order
 # a start said before more clauses ("lead a touch lower. And from shot 12 on, slow it down"): it heads what follows
 HEADING_RE = re.compile(r"^\W*(?:and |then |but |also )?(?:from|after|starting(?: at| from)?|since)\b", re.I)
-# a clause that opens with its place ("in shot 3 ...", "the last 10 s ..."): the place is its own, not one said after two
-# changes joined by "and" ("drop the pad and push the synth bass from 0:16 to 0:28": both there)
 # a place said between dashes or brackets as an aside, after changes that name none: it heads them all
 ASIDE_PLACE_RE = re.compile(r"\s(?:[-–—]|\()\s*(?:this is|that'?s|that is|i\.?e\.?,?|i mean|so)\s+(?P<place>[^-–—()]{3,40}?)\s*(?:[-–—]|\))\s",
                             re.I)
@@ -59,11 +57,11 @@ ASIDE_PLACE_RE = re.compile(r"\s(?:[-–—]|\()\s*(?:this is|that'?s|that is|i\
 NAMED_BEFORE_RE = re.compile(r"\b(?:from|after|at|since|until|till|before|in|during|on|over|when|where)\b[^,.;:!?]*$", re.I)
 # a place said last, on its own, for every change before it ("Slower, and the harp up. Only over shots 13 and 14.")
 ONLY_RE = re.compile(r"^\W*(?:but |and )?(?:only|just)\b")
+# a place said last over two orders joined by "and" covers both ("drop the pad and push the synth bass from 0:16 to
+# 0:28"), but not where the clause opens with its place ("in shot 3 ...": its own) ...
 PLACE_FIRST_RE = re.compile(r"^\W*(?:and |plus )?(?:in|at|from|after|before|during|over|for|until|till|between|starting|since|on|"
                             r"shots?|the (?:first|last|start|end|intro|middle|opening|ending|rest))\b", re.I)
-
-
-# ... but a change said of "it" or the whole keeps to the whole ("swing it a bit faster and drop the drums in the intro")
+# ... nor where the change before was said of "it" or the whole ("swing it a bit faster and drop the drums in the intro")
 WHOLE_IT_RE = re.compile(r"\b(?:it|everything|the whole \w+|all of it)\b")
 
 

@@ -334,7 +334,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=note)   # "he proposes in shot 6": for later
     if (effect := sound_effects.asked(request.lower())) is not None:   # "add a gunshot": no instrument, said plainly
         return PlanResult(plan=plan, reasoning=plan.reasoning, reply=sound_effects.reply(effect))
-    nearest = None   # the style nearest a scene told, where no reader made an edit of it
+    nearest = None   # the style a scene told calls up, where the readers asked instead (`scene_styles`)
     try:
         heard_as = into_it.named(moment_table.placed(lacking(unpraised(request)), history))   # "when he proposes": shot 6
         heard_as = that_mark.said(heard_as, analysis, plan, history, lambda r: edits.read_request(analysis, plan, r, guess=False))   # "move it one cut later"
@@ -343,7 +343,7 @@ def edit(analysis: VideoAnalysis, plan: ScorePlan, request: str,
         intents = style_first(from_last_revert(references.one_thing_back(understand(analysis, plan, heard_as, history), heard_as)))
         new = apply_intents(analysis, plan, intents, history, passed := [])
     except Ask as q:   # (a request that only refuses a change: no question, the reply says nothing changed)
-        try:   # "It's elephants at a watering hole in the Serengeti": the nearest style, said why, or asked between three
+        try:   # "It's giraffes crossing the Serengeti plains": the style its words call up, said why; or three offered
             nearest = None if isinstance(q, refused.Refused) else scene_styles.guessed(request, plan.style)
         except Ask as offered:
             q = offered
