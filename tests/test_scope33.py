@@ -1,7 +1,7 @@
-"""A shared place said after, beside or around the changes, and a scene no style's words name (session 33; the blind
-data is tests/wordings32 and tests/wordings33, tune2 read, tune3 and the held-out halves counted only). Each message is
-played on the 60 s clip cut every 4 s (`edit_clips.open_long`) and judged by the wordings bench's own checkers
-(`bench_wordings.outcome`). The phrasings are this file's own, not the blind writers'."""
+"""A shared place said after, beside or around the changes, and a scene told where the readers asked (session 33;
+the blind data is tests/wordings32 and tests/wordings33, tune2 read, tune3 and the held-out halves counted only). Each
+message is played on the 60 s clip cut every 4 s (`edit_clips.open_long`) and judged by the wordings bench's own
+checkers (`bench_wordings.outcome`). The phrasings are this file's own, not the blind writers'."""
 
 import pytest
 
@@ -63,13 +63,11 @@ def test_a_scene_no_pattern_names_is_offered_the_nearest_styles_and_an_answer_ta
 
 @pytest.mark.parametrize("style, said, styles", [
     ("folk", "It's giraffes crossing the Serengeti plains at sunset.", ["cinematic", "ambient"]),   # asked before
-    ("rock", "boombox on the shoulder, a bronx block party, summer of 1979", ["funk"]),
+    ("rock", "It's zebras at a watering hole on safari.", ["cinematic", "ambient"]),   # "It sounds like watering hole ...?"
 ])
 def test_a_scene_the_patterns_name_is_taken_where_the_readers_asked(style, said, styles):
     got, reply, _ = outcome({"id": "t", "style": style, "said": said, "styles": styles})
     assert got == "followed", reply
-
-
 
 
 def test_an_edit_said_plainly_never_reaches_the_nearest_style(tmp_path):
