@@ -73,7 +73,7 @@ def _direction(adj: str, dims: dict[str, tuple[str, ...]]) -> str | None:
         if adj in words:
             return way
     ways = [w for w, words in dims.items() for _ in words]
-    sims = vocab.embeddings(tuple(x for words in dims.values() for x in words)) @ vocab._embed(adj)
+    sims = vocab.embeddings(tuple(x for words in dims.values() for x in words)) @ vocab.embedded(adj)
     best: dict[str, float] = {}
     for way, s in zip(ways, sims):
         best[way] = max(best.get(way, -1.0), float(s))

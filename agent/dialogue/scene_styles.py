@@ -86,18 +86,17 @@ def _plain(fragment: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _docs() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """Each style's name, its texts and the reason each gives: its description (itself), then each scene's reason
-    and its words as a list (both the scene's reason; genre entries aside: those name a genre, which `cultures` reads
-    by its word)."""
+def _docs() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Each style's name and its texts: its description, then each scene's reason and its words as a list (genre
+    entries aside: those name a genre, which `cultures` reads by its word)."""
     docs = []
     for name in style_names():
         style = load_style(name)
-        docs.append((name, f"{name.replace('_', ' ')} music: {style.description}", style.description))
+        docs.append((name, f"{name.replace('_', ' ')} music: {style.description}"))
         for s in (s for s in style.scenes if not s.genre):
             words = ", ".join(w for w in map(_plain, s.words) if len(w) > 3)
-            docs += [(name, text, s.why) for text in (s.why, words) if text]
-    return tuple(d[0] for d in docs), tuple(d[1] for d in docs), tuple(d[2] for d in docs)
+            docs += [(name, text) for text in (s.why, words) if text]
+    return tuple(d[0] for d in docs), tuple(d[1] for d in docs)
 
 
 def warm() -> None:
@@ -105,15 +104,10 @@ def warm() -> None:
     vocab.embeddings(_docs()[1])
 
 
-def ranked(text: str) -> list[tuple[str, float, str]]:
-    """Every style, nearest first: (name, cosine, the reason its nearest text gives)."""
-    names, texts, whys = _docs()
-    sims = vocab.embeddings(texts) @ vocab.embedded(text.strip().lower()[:400])
-    best: dict[str, tuple[float, str]] = {}
-    for name, why, s in zip(names, whys, sims):
-        if float(s) > best.get(name, (-1.0, ""))[0]:
-            best[name] = (float(s), why)
-    return sorted(((n, s, t) for n, (s, t) in best.items()), key=lambda x: -x[1])
+def ranked(text: str) -> list[tuple[str, float]]:
+    """Every style, nearest in meaning first: (name, cosine of its nearest text)."""
+    names, texts = _docs()
+    return vocab.by_name(names, vocab.embeddings(texts) @ vocab.embedded(text.strip().lower()[:400]))
 
 
 def tells(request: str) -> bool:
@@ -142,7 +136,7 @@ def guessed(request: str, current: str) -> list[EditIntent] | None:
         return None if c.style == current or not c.reason else [
             EditIntent(what="style", value=c.style, target=",".join(c.adds) or None, reason=c.reason, direction="set",
                        scope=EditScope(), text=request.strip()[:400])]
-    top = [n for n, score, _ in ranked(request) if score >= CLOSE and n != current][:3]
+    top = [n for n, score in ranked(request) if score >= CLOSE and n != current][:3]
     if len(top) < 3:
         return None
     raise Offer(f"Which style suits that best: {', '.join(top[:-1])} or {top[-1]}? Those are the nearest to what you "

@@ -280,23 +280,23 @@ def _cache_dir():
 
 
 @lru_cache(maxsize=512)
-def _embed(phrase: str):
+def embedded(phrase: str):
+    """The unit-length embedding of one phrase (cached), as `embeddings` holds fixed phrases'."""
     return _model().encode([phrase])[0]
 
 
-def embedded(phrase: str):
-    """The unit-length embedding of one phrase (cached), as `embeddings` holds fixed phrases'."""
-    return _embed(phrase)
+def by_name(names, sims) -> list[tuple[str, float]]:
+    """Each name's best similarity over its phrases (`names[i]` owns `sims[i]`), best first."""
+    best: dict[str, float] = {}
+    for n, s in zip(names, sims):
+        best[n] = max(best.get(n, -1.0), float(s))
+    return sorted(best.items(), key=lambda kv: -kv[1])
 
 
 def nearest(phrase: str, kind: str) -> Match:
     """The vocabulary entry closest in meaning to `phrase`, whatever its score."""
     names, matrix = _label_matrix(kind)
-    sims = matrix @ _embed(phrase.strip().lower())
-    best: dict[str, float] = {}
-    for n, s in zip(names, sims):
-        best[n] = max(best.get(n, -1.0), float(s))
-    ranked = sorted(best.items(), key=lambda kv: -kv[1])
+    ranked = by_name(names, matrix @ embedded(phrase.strip().lower()))
     name, score = ranked[0]
     if len(ranked) > 1 and ranked[1][1] > score - MARGIN and kind != "instrument":
         score = min(score, THRESHOLD - 1e-3)  # two meanings equally close: ambiguous, so ask
@@ -332,7 +332,7 @@ def lookup(phrase: str, kind: str, threshold: float = THRESHOLD) -> Match | None
 
 
 def _null_score(phrase: str) -> float:
-    return float(max(_null_matrix() @ _embed(phrase.strip().lower())))
+    return float(max(_null_matrix() @ embedded(phrase.strip().lower())))
 
 
 def _null_matrix():
